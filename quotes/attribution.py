@@ -1,0 +1,323 @@
+"""Rules that tie each quote-marked span to the words that attribute it.
+
+A quotation is attributed by a cue (a speech verb such as "said", or
+"according to") whose subject is the speaker. The cue stands in the frame
+around the quote: the text of the same sentence outside the marks. Where the
+frame has no cue, news style carries the speaker over: a later quotation in
+the same paragraph, a paragraph that is only a quotation, or one introduced
+by "X said:" in the paragraph before, all belong to the last speaker.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from quotes import lexicon
+from quotes.marks import Span as MarkSpan
+from quotes.marks import find_spans, paragraphs
+from quotes.records import Quote, QuoteKind, SpeakerKind
+from quotes.speakers import ArticleNames, Speaker, clean_name, entity_in, title_before
+
+_SENT_END = {".", "!", "?"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
+_NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
+_PERSON = {"PERSON"}
+_ORG = {"ORG", "NORP", "GPE", "FAC"}
+# Definite descriptions that point back to an organisation named earlier ("the group said").
+_ORG_ANAPHORS = frozenset("group organization organisation militants rebels company firm agency campaign "
+                          "committee party administration government department ministry network newspaper".split())
+
+
+@dataclass(slots=True)
+class Cue:
+    token: Token
+    text: str
+    subject: Token | None
+
+
+class Attributor:
+    """Attributes every quote-marked span in one Doc. Build one per document."""
+
+    def __init__(self, doc: Doc, speech_verbs: frozenset[str]):
+        self.doc = doc
+        self.verbs = speech_verbs
+        self.names = ArticleNames(doc)
+        self.paras = paragraphs(doc.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.spans = find_spans(doc.text)
+        self.quote_of = [-1] * len(doc)
+        self.span_tokens: list[list[Token]] = []
+        for k, s in enumerate(self.spans):
+            toks = [t for t in doc.char_span(s.start, s.end, alignment_mode="expand") or []]
+            self.span_tokens.append(toks)
+            for t in toks:
+                self.quote_of[t.i] = k
+            # the marks themselves belong to the quote, not to its frame
+            for i in (toks[0].i - 1 if toks else -1, toks[-1].i + 1 if toks else -1):
+                if 0 <= i < len(doc) and (doc[i].is_quote or doc[i].is_punct) and self.quote_of[i] == -1:
+                    if doc[i].idx in (s.start - 1, s.start - 2, s.end, s.end + 1) and not doc[i].text in ",.;:":
+                        self.quote_of[i] = k
+        self.history: list[tuple[int, Speaker]] = []  # (char offset of cue, speaker) in text order
+
+    # -- public ---------------------------------------------------------
+    def quotes(self) -> list[Quote]:
+        results: list[tuple[Speaker | None, Cue | None, float]] = [(None, None, 0.0)] * len(self.spans)
+        # First pass: quotes whose own frame holds a cue.
+        for k, span in enumerate(self.spans):
+            cue = self._cue_for(k)
+            if cue is not None:
+                speaker = self._speaker_of(cue)
+                if speaker is not None:
+                    conf = 0.9 if speaker.kind is not SpeakerKind.UNKNOWN else 0.7
+                    if speaker.mention.lower() in lexicon.PRONOUN_GENDER:
+                        conf -= 0.1
+                    results[k] = (speaker, cue, conf)
+                    self.history.append((cue.token.idx, speaker))
+            self.history.sort(key=lambda h: h[0])
+        # Second pass: carry speakers over to quotes with no cue of their own.
+        for k, span in enumerate(self.spans):
+            if results[k][0] is None:
+                carried = self._carried(k, results)
+                if carried is not None:
+                    results[k] = carried
+        return [self._record(k, *results[k]) for k in range(len(self.spans)) if results[k][0] is not None]
+
+    # -- cues -----------------------------------------------------------
+    def _para(self, char: int) -> int:
+        return bisect_right(self.para_starts, char) - 1
+
+    def _frame(self, k: int, step: int) -> list[Token]:
+        """Tokens outside quotes next to span k, up to the sentence's end, in reading order away from it."""
+        toks = self.span_tokens[k]
+        if not toks:
+            return []
+        para = self._para(self.spans[k].start)
+        i = toks[-1].i + 1 if step > 0 else toks[0].i - 1
+        out: list[Token] = []
+        while 0 <= i < len(self.doc):
+            t = self.doc[i]
+            if self.quote_of[i] not in (-1, k) or self._para(t.idx) != para or "\n" in t.text:
+                break
+            if self.quote_of[i] == -1 and not t.is_space:
+                if step < 0 and t.text in _SENT_END:
+                    break
+                out.append(t)
+                if step > 0 and t.text in _SENT_END:
+                    break
+            i += step
+        return out
+
+    def _cues_in(self, tokens: list[Token]) -> list[Cue]:
+        cues = []
+        for t in tokens:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
+                cues.append(Cue(t, "according to", objs[0] if objs else None))
+            elif t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.dep_ not in ("amod", "aux", "auxpass"):
+                cues.append(Cue(t, t.text.lower(), _subject_of(t)))
+        return cues
+
+    def _cue_for(self, k: int) -> Cue | None:
+        after, before = self._frame(k, +1), self._frame(k, -1)
+        cues = self._cues_in(after) + self._cues_in(before)
+        if not cues:
+            return None
+        quote_toks = set(t.i for t in self.span_tokens[k])
+        ancestors: dict[int, int] = {}
+        for t in self.span_tokens[k]:
+            for depth, a in enumerate(t.ancestors):
+                if a.i not in quote_toks:
+                    ancestors.setdefault(a.i, depth)
+        linked = [c for c in cues if c.token.i in ancestors or c.token.head.i in quote_toks]
+        if linked:
+            return min(linked, key=lambda c: ancestors.get(c.token.i, 0))
+        near_after = [c for c in self._cues_in(after[:_NEAR])]
+        if near_after:
+            return near_after[0]
+        before_cues = self._cues_in(before)
+        if before_cues:
+            return before_cues[0]  # before is in reading order away from the quote: nearest first
+        return None
+
+    # -- speakers -------------------------------------------------------
+    def _speaker_of(self, cue: Cue) -> Speaker | None:
+        tok = cue.subject
+        if tok is None:
+            return None
+        return self._speaker_from_token(tok, cue.token.idx)
+
+    def _speaker_from_token(self, tok: Token, at: int) -> Speaker | None:
+        names = self.names
+        lower = tok.lower_
+        if lower in lexicon.PRONOUN_GENDER and tok.pos_ == "PRON":
+            return self._resolve_pronoun(tok, at)
+        if tok.pos_ == "PRON" or tok.is_punct or tok.like_num:
+            return None
+        ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
+        if ent is not None:
+            name = names.person_name(ent.text, ent.start_char)
+            title = names.title(name) or title_before(self.doc, ent.start_char)
+            return Speaker(name, SpeakerKind.PERSON, ent.text, title, names.gender(name))
+        ent = entity_in([tok], _ORG)
+        if ent is None and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
+            ent = entity_in([c for c in tok.subtree if c.i < tok.i], _ORG | _PERSON)
+        if ent is not None:
+            if ent.label_ in _PERSON:
+                name = names.person_name(ent.text, ent.start_char)
+                return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
+            return Speaker(_org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
+        phrase = _noun_phrase(tok)
+        det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if "the" in det or not det:
+            role = tok.lemma_.lower()
+            if any(t == role or t.endswith(" " + role) for t in lexicon.titles()):
+                person = names.by_role(role)
+                if person:
+                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person), names.gender(person))
+            if role in _ORG_ANAPHORS and "the" in det:
+                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION})
+                if org:
+                    return Speaker(org, SpeakerKind.ORGANISATION, phrase)
+        return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
+
+    def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
+        gender = lexicon.PRONOUN_GENDER[tok.lower_]
+        for _, prev in reversed([h for h in self.history if h[0] < at]):
+            if gender in ("m", "f") and prev.kind is SpeakerKind.PERSON and prev.gender in (gender, None):
+                break
+            if gender in ("p", "?"):
+                break
+        else:
+            prev = None
+        last = self.names.last_mention(at, gender, {SpeakerKind.PERSON}) if gender in ("m", "f") else None
+        name = prev.name if prev is not None else last
+        if prev is not None and last is not None and last != prev.name:
+            # a person named as a subject since the last quote takes over the pronoun
+            last_at = max((m[0] for m in self.names.mentions if m[1] == last and m[0] < at), default=-1)
+            prev_at = max((h[0] for h in self.history if h[1] is prev), default=-1)
+            if last_at > prev_at and self._is_subject_at(last_at):
+                name = last
+        if name is None:
+            return None
+        if prev is not None and name == prev.name:
+            return Speaker(prev.name, prev.kind, tok.text, prev.title, prev.gender)
+        return Speaker(name, SpeakerKind.PERSON, tok.text, self.names.title(name), self.names.gender(name) or gender)
+
+    def _is_subject_at(self, char: int) -> bool:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        ent = entity_in([span[0]], _PERSON)
+        root = ent.root if ent is not None else span[0]
+        return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+
+    # -- carrying over --------------------------------------------------
+    def _carried(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
+        span = self.spans[k]
+        para = self._para(span.start)
+        before = self._frame(k, -1)
+        sentence_initial = not before
+        if not sentence_initial and not _looks_full(self.doc.text[span.start:span.end]):
+            return None  # a scare quote in the middle of a sentence with no cue
+        same_para = [j for j in range(len(self.spans)) if j != k and self._para(self.spans[j].start) == para]
+        earlier = [j for j in same_para if j < k and results[j][0] is not None]
+        if earlier:
+            j = earlier[-1]
+            return results[j][0], results[j][1], 0.8
+        later = [j for j in same_para if j > k and results[j][0] is not None]
+        if later:
+            j = later[0]
+            return results[j][0], results[j][1], 0.7
+        if not sentence_initial or para == 0:
+            return None
+        # A paragraph that opens with a quotation continues the speaker named just before it.
+        prev_para = self.paras[para - 1]
+        prev_quotes = [j for j in range(k) if self._para(self.spans[j].start) == para - 1]
+        if prev_quotes:
+            j = prev_quotes[-1]
+            return (results[j][0], results[j][1], 0.75) if results[j][0] is not None else None
+        cues = self._cues_in([t for t in self.doc.char_span(*prev_para, alignment_mode="expand") or []])
+        for cue in reversed(cues):
+            speaker = self._speaker_of(cue)
+            if speaker is not None:
+                return speaker, cue, 0.7
+        return None
+
+    # -- records --------------------------------------------------------
+    def _record(self, k: int, speaker: Speaker, cue: Cue | None, confidence: float) -> Quote:
+        span = self.spans[k]
+        text = self.doc.text
+        para = self._para(span.start)
+        p_start, p_end = self.paras[para]
+        if para == 0 and len(self.paras) > 1 and p_end - p_start < 250:
+            kind = QuoteKind.HEADLINE
+        elif _looks_full(text[span.start:span.end]) and not self._frame(k, -1)[-1:] or _looks_full(text[span.start:span.end]) and len(text[span.start:span.end].split()) >= 8:
+            kind = QuoteKind.FULL
+        else:
+            kind = QuoteKind.PARTIAL
+        toks = self.span_tokens[k]
+        sent = toks[0].sent if toks else None
+        sentence = text[sent.start_char:max(sent.end_char, span.end)] if sent is not None else text[p_start:p_end]
+        return Quote(
+            text=text[span.start:span.end],
+            start=span.start,
+            end=span.end,
+            speaker=speaker.name,
+            mention=speaker.mention,
+            title=speaker.title,
+            speaker_kind=speaker.kind,
+            cue=cue.text if cue else None,
+            kind=kind,
+            sentence=sentence.strip(),
+            confidence=round(confidence, 2),
+        )
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, or the subject of the clause it hangs from."""
+    t = verb
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                return c
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if t.dep_ == "relcl":
+            return t.head  # "Biden, who said ..."
+        if t.dep_ not in _CLIMB_DEPS or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
+            return None
+    return None
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The words naming a described speaker: "a campaign operative", "White House aides"."""
+    left = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+    right = []
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with"):
+            right.extend(t for t in c.subtree)
+            break
+    words = [t for t in left + right]
+    start = words[0].i if words else tok.i
+    end = (words[-1].i + 1) if words else tok.i + 1
+    span = tok.doc[start:min(end, start + 10)]
+    return span.text.strip(" ,")
+
+
+def _org_name(text: str) -> str:
+    name = clean_name(text)
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _looks_full(quote: str) -> bool:
+    """A quote that opens with a capital reads as one or more whole sentences."""
+    q = quote.lstrip(" .…'‘")
+    return bool(q) and q[0].isupper() and len(q.split()) >= 3

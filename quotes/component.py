@@ -1,0 +1,39 @@
+"""The `quote_attribution` spaCy component: sets `doc._.quotes`."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotes.attribution import Attributor
+from quotes.lexicon import speech_verbs as default_speech_verbs  # noqa: F401  (registers quotes.speech_verbs.v1)
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+class QuoteAttribution:
+    """Finds quote-marked spans and attributes each to its speaker.
+
+    Two steps, as in spaCy's own components: find the quotes and their
+    cues (quotes.attribution), then set `doc._.quotes` to Quote records.
+    Quote-marked spans that no rule attributes (scare quotes, titles of
+    works) are left out: they are not quotations.
+    """
+
+    def __init__(self, nlp: Language, name: str = "quote_attribution", *, speech_verbs: frozenset[str]):
+        self.name = name
+        self.speech_verbs = frozenset(speech_verbs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = Attributor(doc, self.speech_verbs).quotes()
+        return doc
+
+
+@Language.factory(
+    "quote_attribution",
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    default_config={"speech_verbs": {"@misc": "quotes.speech_verbs.v1"}},
+)
+def make_quote_attribution(nlp: Language, name: str, speech_verbs: frozenset[str]) -> QuoteAttribution:
+    return QuoteAttribution(nlp, name, speech_verbs=speech_verbs)

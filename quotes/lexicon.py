@@ -1,0 +1,66 @@
+"""Language resources for attribution, kept apart from the rules that use them.
+
+Each list is a text file in quotes/lexicon/ whose header says where it came
+from; the speech-verb list is also a registered function
+(`quotes.speech_verbs.v1`) so a config can swap it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.util import registry
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("quotes").joinpath("lexicon", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w for ln in _lines(name) for w in ln.lower().split())
+
+
+@registry.misc("quotes.speech_verbs.v1")
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech: say, add, tell, vow, describe ..."""
+    return frozenset(_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles that stand before names, longest first so the fullest one wins."""
+    return tuple(sorted({t.lower() for t in _lines("titles.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> dict[str, str]:
+    """Honorific → gender letter ('m', 'f' or '-')."""
+    return dict(ln.lower().split() for ln in _lines("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Given name → 'm' or 'f'; names on both lists are left out as unknown."""
+    male, female = _words("first_names_male.txt"), _words("first_names_female.txt")
+    out = {n: "m" for n in male - female}
+    out.update({n: "f" for n in female - male})
+    return out
+
+
+# Nouns naming a written or spoken statement: "according to a White House readout".
+STATEMENT_NOUNS = frozenset(
+    "statement readout release report memo letter email e-mail tweet post interview remarks speech "
+    "announcement transcript filing complaint lawsuit ruling order opinion editorial op-ed column "
+    "video ad advertisement message note post poll survey study document website blog".split()
+)
+
+# Pronouns that can stand for a speaker, with the gender (or number) they carry.
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "we": "p", "i": "?"}
+
+# Words that, as a subject's head, name a group of people rather than a person.
+GROUP_NOUNS = frozenset(
+    "officials aides sources advisers advisors people experts analysts critics supporters leaders members "
+    "democrats republicans lawmakers voters residents protesters staff staffers spokespeople authorities "
+    "police investigators prosecutors officers troops organizers organisers economists".split()
+)

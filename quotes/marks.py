@@ -1,0 +1,128 @@
+"""Finding quote-marked spans in raw text, before any parsing.
+
+News text mixes straight and curly marks, uses single quotes in headlines
+and for quotes within quotes, writes `''` for a double mark (the NYT), and
+reopens a quotation at every paragraph it runs over without closing it.
+Pairing marks is done paragraph by paragraph with a small state machine that
+judges each mark by its neighbours, so one stray mark can spoil at most one
+paragraph and never raises.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Double marks: the kind says which way a mark faces when it is curly.
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_STRAIGHT = '"'
+SINGLE_OPEN = "‘‚"
+SINGLE_CLOSE = "’"
+SINGLE_STRAIGHT = "'"
+
+_MARK = re.compile(r"''|[\"“”„«»‘’‚']")
+_OPENING_CONTEXT = set(" \t([{—–-/:;") | set(DOUBLE_OPEN) | set(SINGLE_OPEN) | {'"', "'"}
+_CLOSING_CONTEXT = set(" \t.,;:!?)]}—–-/…") | set(DOUBLE_CLOSE) | set(SINGLE_CLOSE) | {'"', "'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The characters between a pair of quote marks (or to a paragraph's end).
+
+    `closed` is False when the paragraph ended with the quote still open: in
+    news style the quotation goes on in the next paragraph.
+    """
+
+    start: int
+    end: int
+    closed: bool
+    single: bool  # marked with single quotes
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: in news copy a line is a paragraph."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _role(text: str, i: int, j: int, mark: str) -> str:
+    """'open', 'close', 'either' or 'none' for the mark text[i:j], from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    if before == "\n":
+        before = " "
+    if after == "\n":
+        after = " "
+    opens = before in _OPENING_CONTEXT and not after.isspace()
+    closes = not before.isspace() and (after in _CLOSING_CONTEXT or after.isspace())
+    if mark in DOUBLE_OPEN or mark in SINGLE_OPEN:
+        # A curly opener glued to the end of a word is a mistyped closer.
+        return "close" if not before.isspace() and after.isspace() else "open"
+    if mark in DOUBLE_CLOSE:
+        return "open" if opens and not closes else "close"
+    if mark == SINGLE_CLOSE or mark == SINGLE_STRAIGHT:
+        if before.isalnum() and after.isalnum():
+            return "none"  # an apostrophe inside a word: I’ll, Israel’s
+        if opens and not closes:
+            return "none" if mark == SINGLE_CLOSE else "open"  # ’90s is an elision
+        return "close" if closes else "none"
+    # straight double marks face whichever way their neighbours say
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every quote-marked span in `text`, in order. Never raises."""
+    spans: list[Span] = []
+    for p_start, p_end in paragraphs(text):
+        spans.extend(_paragraph_spans(text, p_start, p_end))
+    return spans
+
+
+def _paragraph_spans(text: str, p_start: int, p_end: int) -> list[Span]:
+    out: list[Span] = []
+    d_open: int | None = None  # content start of the open double quote
+    s_open: int | None = None  # content start of the open single quote (outside doubles)
+    for m in _MARK.finditer(text, p_start, p_end):
+        i, j = m.span()
+        mark = m.group()
+        single = mark in SINGLE_OPEN or mark in SINGLE_CLOSE or mark == SINGLE_STRAIGHT
+        role = _role(text, i, j, mark)
+        if single:
+            if d_open is not None or role == "none":
+                continue  # quotes within quotes stay part of the outer quotation
+            if role == "open" and s_open is None:
+                s_open = j
+            elif role in ("close", "either") and s_open is not None:
+                if _has_words(text, s_open, i):
+                    out.append(Span(s_open, i, True, True))
+                s_open = None
+            continue
+        if d_open is None:
+            if role in ("open", "either"):
+                d_open, s_open = j, None
+            continue
+        if role in ("close", "either"):
+            if _has_words(text, d_open, i):
+                out.append(Span(d_open, i, True, False))
+            d_open = None
+        elif role == "open":
+            d_open = j  # the previous opener was never closed: a stray mark
+    if d_open is not None and _has_words(text, d_open, p_end):
+        out.append(Span(d_open, p_end, False, False))
+    return out
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
