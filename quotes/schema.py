@@ -26,7 +26,7 @@ QUOTES = pa.schema(
         pa.field("sentence", pa.string()),
         pa.field("start", pa.int32(), nullable=False),
         pa.field("end", pa.int32(), nullable=False),
-        pa.field("confidence", pa.float32()),
+        pa.field("confidence", pa.float64()),
         pa.field("article_id", pa.string(), nullable=False),
         pa.field("article_title", pa.string()),
         pa.field("url", pa.string()),
