@@ -9,6 +9,7 @@ by "X said:" in the paragraph before, all belong to the last speaker.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -18,12 +19,17 @@ from quotes import lexicon
 from quotes.marks import Span as MarkSpan
 from quotes.marks import find_spans, paragraphs
 from quotes.records import Quote, QuoteKind, SpeakerKind
-from quotes.speakers import ArticleNames, Speaker, clean_name, entity_in, title_before
+from quotes.speakers import ArticleNames, Speaker, clean_name, entity_in, org_name, title_before
 
 _SENT_END = {".", "!", "?"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+# A quotation signed at the paragraph's end: “...” ― Carla Sanchez
+_DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
+_WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
 # Definite descriptions that point back to an organisation named earlier ("the group said").
@@ -44,10 +50,10 @@ class Attributor:
     def __init__(self, doc: Doc, speech_verbs: frozenset[str]):
         self.doc = doc
         self.verbs = speech_verbs
-        self.names = ArticleNames(doc)
+        self.spans = find_spans(doc.text)
+        self.names = ArticleNames(doc, [(s.start, s.end) for s in self.spans])
         self.paras = paragraphs(doc.text)
         self.para_starts = [p[0] for p in self.paras]
-        self.spans = find_spans(doc.text)
         self.quote_of = [-1] * len(doc)
         self.span_tokens: list[list[Token]] = []
         for k, s in enumerate(self.spans):
@@ -67,6 +73,14 @@ class Attributor:
         results: list[tuple[Speaker | None, Cue | None, float]] = [(None, None, 0.0)] * len(self.spans)
         # First pass: quotes whose own frame holds a cue.
         for k, span in enumerate(self.spans):
+            if self._names_a_work(k):
+                results[k] = (None, None, -1.0)  # never carried a speaker over
+                continue
+            direct = self._labelled(k)
+            if direct is not None:
+                results[k] = direct
+                self.history.append((span.start, direct[0]))
+                continue
             cue = self._cue_for(k)
             if cue is not None:
                 speaker = self._speaker_of(cue)
@@ -79,18 +93,65 @@ class Attributor:
             self.history.sort(key=lambda h: h[0])
         # Second pass: carry speakers over to quotes with no cue of their own.
         for k, span in enumerate(self.spans):
-            if results[k][0] is None:
+            if results[k][0] is None and results[k][2] >= 0:
                 carried = self._carried(k, results)
                 if carried is not None:
                     results[k] = carried
         return [self._record(k, *results[k]) for k in range(len(self.spans)) if results[k][0] is not None]
+
+    # -- quotes that say who spoke without a verb --------------------------
+    def _labelled(self, k: int) -> tuple[Speaker, Cue | None, float] | None:
+        """Speakers named by layout: a transcript's "PENCE:", a "― Name" byline, a headline's "Name: ..."."""
+        span, text = self.spans[k], self.doc.text
+        label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
+        if label:
+            return self._speaker_from_text(label.group(1).title(), span.start), None, 0.85
+        para = self._para(span.start)
+        p_start, p_end = self.paras[para]
+        byline = _DASH_BYLINE.match(text[span.end:p_end])
+        if byline:
+            return self._speaker_from_text(byline.group(1), span.start), None, 0.85
+        if para == 0 and len(self.paras) > 1:
+            colon = text.find(":", p_start, span.start)
+            prefix = text[p_start:colon]
+            if colon > 0 and 0 < len(prefix.split()) <= 6 and not self._cue_for(k):
+                return self._speaker_from_text(prefix, p_start), None, 0.7
+        return None
+
+    def _speaker_from_text(self, text: str, at: int) -> Speaker:
+        """A speaker given as plain text (a label, a headline prefix), resolved against the article's names."""
+        name = self.names.person_name(text, at)
+        if name in self.names.people:
+            return Speaker(name, SpeakerKind.PERSON, text, self.names.title(name), self.names.gender(name))
+        return Speaker(clean_name(text), SpeakerKind.UNKNOWN, text)
+
+    def _names_a_work(self, k: int) -> bool:
+        """A title of a work or a show, not speech: 'on CBS's "Face the Nation,"' or '"Shark Tank"'."""
+        span, text = self.spans[k], self.doc.text
+        if self._para(span.start) == 0:
+            return False  # headlines capitalise every word
+        words = re.findall(r"[\w’'-]+", text[span.start:span.end])
+        if not words or len(words) > 8 or not _title_case(words):
+            return False
+        toks = self.span_tokens[k]
+        if not toks:
+            return False
+        prev = [t for t in self._frame(k, -1)[:1]]
+        nxt = [t for t in self._frame(k, +1)[:1]]
+        if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN", "NOUN")):
+            return True
+        return bool(nxt and nxt[0].pos_ in ("NOUN", "PROPN") and nxt[0].dep_ not in _SUBJECT_DEPS)
 
     # -- cues -----------------------------------------------------------
     def _para(self, char: int) -> int:
         return bisect_right(self.para_starts, char) - 1
 
     def _frame(self, k: int, step: int) -> list[Token]:
-        """Tokens outside quotes next to span k, up to the sentence's end, in reading order away from it."""
+        """Tokens outside quotes in span k's sentence, reading away from it.
+
+        Other quotations in the sentence are stepped over ("called it
+        "disgusting" and "a con""), unless one ends a sentence itself.
+        """
         toks = self.span_tokens[k]
         if not toks:
             return []
@@ -99,9 +160,13 @@ class Attributor:
         out: list[Token] = []
         while 0 <= i < len(self.doc):
             t = self.doc[i]
-            if self.quote_of[i] not in (-1, k) or self._para(t.idx) != para or "\n" in t.text:
+            if self._para(t.idx) != para or "\n" in t.text:
                 break
-            if self.quote_of[i] == -1 and not t.is_space:
+            j = self.quote_of[i]
+            if j not in (-1, k):
+                if self.doc.text[self.spans[j].end - 1:self.spans[j].end] in ".!?":
+                    break
+            elif j == -1 and not t.is_space:
                 if step < 0 and t.text in _SENT_END:
                     break
                 out.append(t)
@@ -131,7 +196,11 @@ class Attributor:
             for depth, a in enumerate(t.ancestors):
                 if a.i not in quote_toks:
                     ancestors.setdefault(a.i, depth)
-        linked = [c for c in cues if c.token.i in ancestors or c.token.head.i in quote_toks]
+        according = [c for c in cues if c.text == "according to" and c.subject is not None]
+        if according:
+            return according[0]  # "according to X" names the source of all the sentence reports
+        near = {t.i for t in after[:_NEAR]}
+        linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
         if linked:
             return min(linked, key=lambda c: ancestors.get(c.token.i, 0))
         near_after = [c for c in self._cues_in(after[:_NEAR])]
@@ -154,7 +223,7 @@ class Attributor:
         lower = tok.lower_
         if lower in lexicon.PRONOUN_GENDER and tok.pos_ == "PRON":
             return self._resolve_pronoun(tok, at)
-        if tok.pos_ == "PRON" or tok.is_punct or tok.like_num:
+        if tok.pos_ == "PRON" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS:
             return None
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is not None:
@@ -168,17 +237,19 @@ class Attributor:
             if ent.label_ in _PERSON:
                 name = names.person_name(ent.text, ent.start_char)
                 return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
-            return Speaker(_org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
+            return Speaker(org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
         phrase = _noun_phrase(tok)
         det = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if "the" in det or not det:
             role = tok.lemma_.lower()
-            if any(t == role or t.endswith(" " + role) for t in lexicon.titles()):
-                person = names.by_role(role)
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            roles = [f"{role} of {' '.join(t.lower_ for t in of[0].subtree if t.i > of[0].i)}"] if of else []
+            for r in roles + [role]:
+                person = names.by_role(r) if r in lexicon.titles() else None
                 if person:
-                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person), names.gender(person))
+                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person) or r, names.gender(person))
             if role in _ORG_ANAPHORS and "the" in det:
-                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION})
+                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
@@ -282,6 +353,8 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         for c in t.children:
             if c.dep_ in _SUBJECT_DEPS:
+                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                    return t.head  # "Netanyahu, who vowed ..."
                 return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -312,9 +385,13 @@ def _noun_phrase(tok: Token) -> str:
     return span.text.strip(" ,")
 
 
-def _org_name(text: str) -> str:
-    name = clean_name(text)
-    return name[4:] if name.lower().startswith("the ") else name
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with vs".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word but the small ones starts with a capital: how titles of works are written."""
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and words[0][0].isupper()
 
 
 def _looks_full(quote: str) -> bool:

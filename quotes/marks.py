@@ -10,6 +10,7 @@ paragraph and never raises.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Double marks: the kind says which way a mark faces when it is curly.
@@ -82,20 +83,30 @@ def _role(text: str, i: int, j: int, mark: str) -> str:
     return "either"
 
 
+_TAG = re.compile(r"<[a-zA-Z/][^<>\n]{0,2000}>")
+
+
 def find_spans(text: str) -> list[Span]:
-    """Every quote-marked span in `text`, in order. Never raises."""
+    """Every quote-marked span in `text`, in order. Never raises.
+
+    Marks inside HTML tags left by scrapers (`<tweet author="...">`) are
+    attribute syntax, not quotation, and are passed over.
+    """
     spans: list[Span] = []
+    tags = [m.span() for m in _TAG.finditer(text)] if "<" in text else []
     for p_start, p_end in paragraphs(text):
-        spans.extend(_paragraph_spans(text, p_start, p_end))
+        spans.extend(_paragraph_spans(text, p_start, p_end, tags))
     return spans
 
 
-def _paragraph_spans(text: str, p_start: int, p_end: int) -> list[Span]:
+def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     d_open: int | None = None  # content start of the open double quote
     s_open: int | None = None  # content start of the open single quote (outside doubles)
     for m in _MARK.finditer(text, p_start, p_end):
         i, j = m.span()
+        if tags and _inside(tags, i):
+            continue
         mark = m.group()
         single = mark in SINGLE_OPEN or mark in SINGLE_CLOSE or mark == SINGLE_STRAIGHT
         role = _role(text, i, j, mark)
@@ -122,6 +133,11 @@ def _paragraph_spans(text: str, p_start: int, p_end: int) -> list[Span]:
     if d_open is not None and _has_words(text, d_open, p_end):
         out.append(Span(d_open, p_end, False, False))
     return out
+
+
+def _inside(tags: list[tuple[int, int]], i: int) -> bool:
+    k = bisect_right(tags, (i, float("inf"))) - 1
+    return k >= 0 and tags[k][0] <= i < tags[k][1]
 
 
 def _has_words(text: str, start: int, end: int) -> bool:

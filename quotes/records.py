@@ -55,6 +55,13 @@ class Quote:
     confidence: float
     article_id: str | None = None
 
+    @property
+    def speaker_label(self) -> str | None:
+        """The speaker as a reader expects to see them: "President Joe Biden"."""
+        if self.speaker and self.title and " of " not in self.title and self.title.lower() not in self.speaker.lower():
+            return f"{self.title} {self.speaker}"
+        return self.speaker
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["speaker_kind"] = self.speaker_kind.value

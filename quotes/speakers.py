@@ -9,6 +9,7 @@ its gender who was speaking or acting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -40,10 +41,19 @@ class _Person:
     first_seen: int
 
 
-def clean_name(text: str) -> str:
-    """A name without possessive, honorific or surrounding punctuation."""
+def split_title(text: str) -> tuple[str | None, str]:
+    """("Secretary of State", "Antony Blinken") from "Secretary of State Antony Blinken"."""
     text = _POSSESSIVE.sub("", text.strip().strip(",.;:()\"“”‘’"))
-    words = text.split()
+    lower = text.lower()
+    for title in lexicon.titles():
+        if lower.startswith(title + " ") and len(text) > len(title) + 1:
+            return text[:len(title)], text[len(title) + 1:].strip()
+    return None, text
+
+
+def clean_name(text: str) -> str:
+    """A name without title, honorific, possessive or surrounding punctuation."""
+    words = split_title(text)[1].split()
     while words and words[0].lower() in lexicon.honorifics():
         words = words[1:]
     return " ".join(words)
@@ -52,20 +62,30 @@ def clean_name(text: str) -> str:
 class ArticleNames:
     """The people and organisations one article names, for resolving mentions."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
         self.doc = doc
         self.people: dict[str, _Person] = {}  # canonical full name → person
         self.by_surname: dict[str, list[str]] = {}
         self.by_title: dict[str, list[str]] = {}
-        self.mentions: list[tuple[int, str, SpeakerKind]] = []  # (char offset, canonical, kind) in text order
+        self.mentions: list[tuple[int, str, SpeakerKind, str]] = []  # (char offset, canonical, kind, label) in text order
+        persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
+        # full names first, so that a bare surname finds the person it belongs to
+        for ent in sorted(persons, key=lambda e: len(clean_name(e.text).split()) < 2):
+            self._add_person(ent)
+        starts = [q[0] for q in quoted]
         for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                self._add_person(ent)
-        for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                self.mentions.append((ent.start_char, self.person_name(ent.text, ent.start_char), SpeakerKind.PERSON))
+            k = bisect_right(starts, ent.start_char) - 1
+            if k >= 0 and ent.start_char < quoted[k][1]:
+                continue  # a name inside a quotation is spoken of, not speaking
+            if _in_caps_line(doc, ent):
+                continue  # "CHENEY OUSTER POINTS TO ...": a promo line, not part of the story
+            if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
+                # "the Houthis", "the Clintons": a group, whatever the tagger thought
+                self.mentions.append((ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP"))
+            elif ent.label_ in _PERSON_LABELS:
+                self.mentions.append((ent.start_char, self.person_name(ent.text, ent.start_char), SpeakerKind.PERSON, ent.label_))
             elif ent.label_ in _ORG_LABELS:
-                self.mentions.append((ent.start_char, clean_name(ent.text), SpeakerKind.ORGANISATION))
+                self.mentions.append((ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_))
 
     # -- building -------------------------------------------------------
     def _add_person(self, ent: Span) -> None:
@@ -73,14 +93,15 @@ class ArticleNames:
         words = name.split()
         if not words or not words[-1][:1].isupper():
             return
-        title = title_before(self.doc, ent.start_char)
+        title = split_title(ent.text)[0] or title_before(self.doc, ent.start_char)
         gender = _gender_of(self.doc, ent, words)
-        if len(words) == 1:
-            # a bare surname adds what it tells (gender, title) to a full name seen already
-            for full in self.by_surname.get(words[0].lower(), []):
+        if len(words) == 1 and self.by_surname.get(words[0].lower()):
+            # a bare surname adds what it tells (gender, title) to the full name it stands for
+            for full in self.by_surname[words[0].lower()]:
                 p = self.people[full]
                 p.gender = p.gender or gender
                 p.title = p.title or title
+                self._add_title(full, title)
             return
         person = self.people.get(name)
         if person is None:
@@ -88,8 +109,11 @@ class ArticleNames:
             self.by_surname.setdefault(words[-1].lower(), []).append(name)
         person.gender = person.gender or gender
         person.title = person.title or title
+        self._add_title(name, title)
+
+    def _add_title(self, name: str, title: str | None) -> None:
         if title:
-            names = self.by_title.setdefault(title.split()[-1].lower(), [])
+            names = self.by_title.setdefault(title.lower(), [])
             if name not in names:
                 names.append(name)
 
@@ -118,7 +142,7 @@ class ArticleNames:
 
     def by_role(self, title: str) -> str | None:
         """The person an article calls by title alone ("the president" → Joe Biden)."""
-        names = self.by_title.get(title.split()[-1].lower(), [])
+        names = self.by_title.get(title.lower(), [])
         return names[0] if len(names) == 1 else None
 
     def gender(self, name: str) -> str | None:
@@ -131,15 +155,21 @@ class ArticleNames:
         p = self.people.get(name)
         return p.title if p else None
 
-    def last_mention(self, before: int, gender: str | None, kinds: set[SpeakerKind]) -> str | None:
-        """The last name before `before` of a fitting kind and gender."""
-        for at, name, kind in reversed(self.mentions):
-            if at >= before or kind not in kinds:
+    def last_mention(self, before: int, gender: str | None, kinds: set[SpeakerKind], labels: set[str] | None = None) -> str | None:
+        """The last name before `before` of a fitting kind, gender and entity label."""
+        for at, name, kind, label in reversed(self.mentions):
+            if at >= before or kind not in kinds or (labels and label not in labels):
                 continue
             if kind is SpeakerKind.PERSON and gender in ("m", "f") and self.gender(name) not in (gender, None):
                 continue
             return name
         return None
+
+
+def org_name(text: str) -> str:
+    """An organisation's name without a leading article: "the White House" → "White House"."""
+    name = clean_name(text)
+    return name[4:] if name.lower().startswith("the ") else name
 
 
 def title_before(doc: Doc, at: int) -> str | None:
@@ -153,6 +183,15 @@ def title_before(doc: Doc, at: int) -> str | None:
             original = doc.text[at - 1 - len(title):at - 1]
             return original.strip()
     return None
+
+
+def _in_caps_line(doc: Doc, ent: Span) -> bool:
+    text = doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start:end if end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
 def _gender_of(doc: Doc, ent: Span, words: list[str]) -> str | None:
