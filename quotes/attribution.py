@@ -255,35 +255,56 @@ class Attributor:
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
 
     def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
-        gender = lexicon.PRONOUN_GENDER[tok.lower_]
-        for _, prev in reversed([h for h in self.history if h[0] < at]):
-            if gender in ("m", "f") and prev.kind is SpeakerKind.PERSON and prev.gender in (gender, None):
-                break
-            if gender in ("p", "?"):
-                break
-        else:
-            prev = None
-        last = self.names.last_mention(at, gender, {SpeakerKind.PERSON}) if gender in ("m", "f") else None
-        name = prev.name if prev is not None else last
-        if prev is not None and last is not None and last != prev.name:
-            # a person named as a subject since the last quote takes over the pronoun
-            last_at = max((m[0] for m in self.names.mentions if m[1] == last and m[0] < at), default=-1)
-            prev_at = max((h[0] for h in self.history if h[1] is prev), default=-1)
-            if last_at > prev_at and self._is_subject_at(last_at):
-                name = last
-        if name is None:
-            return None
-        if prev is not None and name == prev.name:
-            return Speaker(prev.name, prev.kind, tok.text, prev.title, prev.gender)
-        return Speaker(name, SpeakerKind.PERSON, tok.text, self.names.title(name), self.names.gender(name) or gender)
+        """He, she, they: the last fitting subject since the last quote, else that quote's speaker.
 
-    def _is_subject_at(self, char: int) -> bool:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is None:
-            return False
-        ent = entity_in([span[0]], _PERSON)
-        root = ent.root if ent is not None else span[0]
-        return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+        News copy names a new speaker as a subject before quoting them by
+        pronoun ("Sen. David Perdue said ... "…," he said"); with no new
+        subject in between, the pronoun continues the previous speaker.
+        """
+        gender = lexicon.PRONOUN_GENDER[tok.lower_]
+        prev_at, prev = -1, None
+        for h_at, h in reversed(self.history):
+            if h_at >= at:
+                continue
+            if gender in ("m", "f"):
+                fits = h.kind is SpeakerKind.PERSON and h.gender in (gender, None)
+            else:
+                fits = gender == "?" or h.kind is not SpeakerKind.PERSON
+            if fits:
+                prev_at, prev = h_at, h
+                break
+        if gender in ("m", "f"):
+            name = self.names.last_mention(at, gender, {SpeakerKind.PERSON}, after=prev_at, subject=True)
+            if name is None and prev is None:
+                name = self.names.last_mention(at, gender, {SpeakerKind.PERSON})
+        else:
+            group = self._plural_subject(tok, max(prev_at, self.para_starts[max(0, self._para(at) - 1)]))
+            if group is not None:
+                return group
+            name = None
+        if name is not None and (prev is None or name != prev.name):
+            return Speaker(name, SpeakerKind.PERSON, tok.text, self.names.title(name), self.names.gender(name) or gender)
+        if prev is not None:
+            return Speaker(prev.name, prev.kind, tok.text, prev.title, prev.gender)
+        return None
+
+    def _plural_subject(self, tok: Token, since: int) -> Speaker | None:
+        """For "they" or "we": the last plural or organisational subject written before it."""
+        i = tok.i - 1
+        while i >= 0 and self.doc[i].idx > since:
+            t = self.doc[i]
+            if self.quote_of[i] == -1 and t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON":
+                plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP")
+                if plural:
+                    conj = [c for c in t.children if c.dep_ == "conj"]
+                    first = self._speaker_from_token(t, t.idx)
+                    if conj and first is not None and first.kind is SpeakerKind.PERSON:
+                        second = self._speaker_from_token(conj[0], conj[0].idx)
+                        if second is not None:
+                            return Speaker(f"{first.name} and {second.name}", SpeakerKind.PERSON, tok.text)
+                    return first
+            i -= 1
+        return None
 
     # -- carrying over --------------------------------------------------
     def _carried(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:

@@ -33,6 +33,17 @@ class Speaker:
     gender: str | None = None  # 'm', 'f', 'p' (plural/group) or None
 
 
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the article's own voice (not inside a quotation)."""
+
+    at: int
+    name: str
+    kind: SpeakerKind
+    label: str
+    subject: bool  # the name is the subject of its clause: the one acting or speaking
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
@@ -67,7 +78,7 @@ class ArticleNames:
         self.people: dict[str, _Person] = {}  # canonical full name → person
         self.by_surname: dict[str, list[str]] = {}
         self.by_title: dict[str, list[str]] = {}
-        self.mentions: list[tuple[int, str, SpeakerKind, str]] = []  # (char offset, canonical, kind, label) in text order
+        self.mentions: list[Mention] = []  # in text order
         persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
         # full names first, so that a bare surname finds the person it belongs to
         for ent in sorted(persons, key=lambda e: len(clean_name(e.text).split()) < 2):
@@ -81,11 +92,12 @@ class ArticleNames:
                 continue  # "CHENEY OUSTER POINTS TO ...": a promo line, not part of the story
             if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "the Houthis", "the Clintons": a group, whatever the tagger thought
-                self.mentions.append((ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP"))
+                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", _is_subject(ent)))
             elif ent.label_ in _PERSON_LABELS:
-                self.mentions.append((ent.start_char, self.person_name(ent.text, ent.start_char), SpeakerKind.PERSON, ent.label_))
+                name = self.person_name(ent.text, ent.start_char)
+                self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, _is_subject(ent)))
             elif ent.label_ in _ORG_LABELS:
-                self.mentions.append((ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_))
+                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, _is_subject(ent)))
 
     # -- building -------------------------------------------------------
     def _add_person(self, ent: Span) -> None:
@@ -137,8 +149,8 @@ class ArticleNames:
         if len(candidates) == 1:
             return candidates[0] if len(candidates[0]) >= len(name) else name
         # Two people share the surname (Bill and Hillary Clinton): the last one named before wins.
-        before = [m for m in self.mentions if m[0] < at and m[1] in candidates]
-        return before[-1][1] if before else min(candidates, key=lambda c: self.people[c].first_seen)
+        before = [m for m in self.mentions if m.at < at and m.name in candidates]
+        return before[-1].name if before else min(candidates, key=lambda c: self.people[c].first_seen)
 
     def by_role(self, title: str) -> str | None:
         """The person an article calls by title alone ("the president" → Joe Biden)."""
@@ -155,14 +167,17 @@ class ArticleNames:
         p = self.people.get(name)
         return p.title if p else None
 
-    def last_mention(self, before: int, gender: str | None, kinds: set[SpeakerKind], labels: set[str] | None = None) -> str | None:
-        """The last name before `before` of a fitting kind, gender and entity label."""
-        for at, name, kind, label in reversed(self.mentions):
-            if at >= before or kind not in kinds or (labels and label not in labels):
+    def last_mention(self, before: int, gender: str | None, kinds: set[SpeakerKind], labels: set[str] | None = None,
+                     *, after: int = -1, subject: bool = False) -> str | None:
+        """The last name between `after` and `before` of a fitting kind, gender and entity label."""
+        for m in reversed(self.mentions):
+            if m.at >= before or m.kind not in kinds or (labels and m.label not in labels) or (subject and not m.subject):
                 continue
-            if kind is SpeakerKind.PERSON and gender in ("m", "f") and self.gender(name) not in (gender, None):
+            if m.at <= after:
+                return None
+            if m.kind is SpeakerKind.PERSON and gender in ("m", "f") and self.gender(m.name) not in (gender, None):
                 continue
-            return name
+            return m.name
         return None
 
 
@@ -183,6 +198,13 @@ def title_before(doc: Doc, at: int) -> str | None:
             original = doc.text[at - 1 - len(title):at - 1]
             return original.strip()
     return None
+
+
+def _is_subject(ent: Span) -> bool:
+    root = ent.root
+    while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _in_caps_line(doc: Doc, ent: Span) -> bool:
