@@ -6,6 +6,7 @@ fixture), so these tests need no language model.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -274,18 +275,18 @@ def snapshot(path):
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory):
-    """What the dataset holds after batch A alone, and after batches A and B."""
+    """A dataset of batch A; what it holds, and what it holds after batches A and B."""
     root = tmp_path_factory.mktemp("reference")
     run_child(root / "a", "A")
     run_child(root / "ab", "AB")
-    return snapshot(root / "a"), snapshot(root / "ab")
+    return root / "a", snapshot(root / "a"), snapshot(root / "ab")
 
 
 @pytest.mark.parametrize("stage, finished", [("adding", False), ("writing", False), ("switching", False), ("pointer", False), ("collecting", True)])
 def test_kill_9_mid_ingest_loses_and_duplicates_nothing(tmp_path, reference, stage, finished):
-    after_a, after_ab = reference
+    built_a, after_a, after_ab = reference
     path = tmp_path / "d"
-    run_child(path, "A")
+    shutil.copytree(built_a, path)
     run_child(path, "AB", stage, kill=True)
     # readers see a whole dataset: the previous one, or the next one if the switch was made
     assert snapshot(path) == (after_ab if finished else after_a)
