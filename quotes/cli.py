@@ -1,6 +1,6 @@
 """The `quotes` command: a thin layer over the Python API.
 
-    quotes extract INPUT... [--out DIR] [--workers N] [--list] [--quiet]
+    quotes extract INPUT... [--out DIR] [--workers N] [--list] [--quiet] [--force] [--wait SECONDS]
     quotes eval GOLD.jsonl [--predictions OUT.jsonl]
     quotes who NAME [--data DIR] [--format table|json|csv] [--since DATE] [--until DATE]
     quotes speakers [--data DIR] [--format table|json|csv]
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--workers", type=_positive_int, default=1, help="processes running the extractor (default 1)")
     extract.add_argument("--list", action="store_true", help=f"list the quotes of the input articles (default: only when at most {LIST_LIMIT})")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    extract.add_argument("--force", action="store_true", help="extract unchanged articles again (e.g. after changing the extractor)")
     extract.add_argument("--wait", type=float, default=0.0, metavar="SECONDS", help="wait this long for another writer to finish (default: fail at once)")
     extract.set_defaults(run=run_extract)
 
@@ -114,7 +115,7 @@ def run_extract(args: argparse.Namespace) -> int:
         def to_extract() -> Iterator:
             for article in articles:
                 seen.append(article.id)
-                if not writer.is_current(article):
+                if args.force or not writer.is_current(article):
                     yield article
 
         pending = to_extract()
