@@ -152,7 +152,7 @@ def _print_summary(out: str, report, read: int, skipped: list) -> None:
     if report is not None:
         rows += [
             ("  new", str(report.articles_added)),
-            ("  replaced (text changed)", str(report.articles_replaced)),
+            ("  replaced (text changed, or --force)", str(report.articles_replaced)),
             ("  unchanged, not re-extracted", str(report.articles_unchanged)),
             ("quotes added", str(report.quotes_added)),
             ("quotes removed (replaced)", str(report.quotes_removed)),

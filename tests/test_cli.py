@@ -74,6 +74,13 @@ def test_extracting_again_changes_no_table(capsys, seed_data):
     assert (len(data.articles()), len(data.speakers())) == (before["articles"], before["speakers"])
 
 
+def test_force_extracts_again_and_replaces_in_place(capsys, seed_data):
+    before = open_dataset(seed_data).manifest["counts"]
+    code, out, _ = run(capsys, "extract", SEEDS, "--out", seed_data, "--force")
+    assert code == 0 and re.search(r"replaced \(text changed, or --force\)\s+2", out)
+    assert open_dataset(seed_data).manifest["counts"] == before
+
+
 def test_extract_lists_a_small_run(capsys, seed_data):
     code, out, _ = run(capsys, "extract", SEEDS, "--out", seed_data)
     assert "000_d704981dea4d9aae  Israeli-Palestinian ceasefire negotiations are ‘a work in progress,’ Biden says" in out
