@@ -37,3 +37,13 @@ class SchemaMismatch(QuotesError):
 class AliasFileError(QuotesError):
     def __init__(self, path: str, line: int, detail: str) -> None:
         super().__init__(f"{path}:{line}: {detail} (expected CSV rows `alias,canonical name`)")
+
+
+class UnknownSpeaker(QuotesError, LookupError):
+    """No speaker in the dataset goes by `name`; `suggestions` are close display names."""
+
+    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no speaker called {name!r} in the dataset{hint}")
