@@ -219,7 +219,9 @@ class Attributor:
         near = {t.i for t in after[:_NEAR]}
         linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
         if linked:
-            return min(linked, key=lambda c: ancestors.get(c.token.i, 0))
+            # Reported speech nests ("Trump said that Clinton described it as …"): the outermost
+            # speech verb is the source the article vouches for.
+            return max(linked, key=lambda c: ancestors.get(c.token.i, 0))
         near_after = self._cues_in(after[:_NEAR])
         if near_after:
             return near_after[0]
@@ -238,9 +240,28 @@ class Attributor:
     # -- speakers -------------------------------------------------------
     def _speaker_of(self, cue: Cue) -> Speaker | None:
         tok = cue.subject
+        if tok is None or self.quote_of[tok.i] != -1:
+            tok = self._adjacent_subject(cue.token)
         if tok is None:
             return None
         return self._speaker_from_token(tok, cue.token.idx)
+
+    def _adjacent_subject(self, verb: Token) -> Token | None:
+        """When the parse loses the subject ("…,” Tulsa police Chief Chuck Jordan said), the noun
+        phrase written right before the verb, or right after it ("said Jordan"), is the speaker."""
+        doc = self.doc
+        for step in (-1, +1):
+            i = verb.i + step
+            while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
+                t = doc[i]
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
+                        t = t.head
+                    return t
+                if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+                    break
+                i += step
+        return None
 
     def _speaker_from_token(self, tok: Token, at: int) -> Speaker | None:
         names = self.names
