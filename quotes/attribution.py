@@ -292,11 +292,17 @@ class Attributor:
             for r in roles + [role]:
                 person = names.by_role(r) if r in lexicon.titles() else None
                 if person:
-                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person) or r, names.gender(person))
+                    return Speaker(person, SpeakerKind.PERSON, phrase, r, names.gender(person))
             if role in _ORG_ANAPHORS and "the" in det:
                 org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
+            if "the" in det and tok.tag_ == "NN" and role not in lexicon.STATEMENT_NOUNS:
+                # "the Republican presidential nominee", "the former governor": a definite
+                # description of a person points back to the last person acting in the story
+                person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)
+                if person:
+                    return Speaker(person, SpeakerKind.PERSON, phrase, role, names.gender(person))
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
 
     def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
