@@ -6,9 +6,19 @@ from spacy.tokens import Doc
 
 from quotes.attribution import Attributor
 from quotes.lexicon import speech_verbs as default_speech_verbs  # noqa: F401  (registers quotes.speech_verbs.v1)
+from quotes.records import Quote
 
+_KEY = "quotes.records"
+
+
+def _get_quotes(doc: Doc) -> list[Quote]:
+    return [Quote.from_dict(d) for d in doc.user_data.get(_KEY, ())]
+
+
+# The records live in doc.user_data as plain dicts, so Docs cross process
+# boundaries (nlp.pipe(n_process=N), DocBin) and come back as Quote objects.
 if not Doc.has_extension("quotes"):
-    Doc.set_extension("quotes", default=None)
+    Doc.set_extension("quotes", getter=_get_quotes)
 
 
 class QuoteAttribution:
@@ -25,7 +35,7 @@ class QuoteAttribution:
         self.speech_verbs = frozenset(speech_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = Attributor(doc, self.speech_verbs).quotes()
+        doc.user_data[_KEY] = [q.to_dict() for q in Attributor(doc, self.speech_verbs).quotes()]
         return doc
 
 

@@ -67,3 +67,7 @@ class Quote:
         d["speaker_kind"] = self.speaker_kind.value
         d["kind"] = self.kind.value
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Quote":
+        return cls(**{**d, "speaker_kind": SpeakerKind(d["speaker_kind"]), "kind": QuoteKind(d["kind"])})
