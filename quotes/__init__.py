@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["Article", "Quote", "extract", "extract_articles", "open_dataset", "load_articles"]
+__all__ = ["Article", "Quote", "extract", "extract_articles", "open_dataset", "load_articles", "ArticleView", "article_html"]
 
 _HOMES = {
     "Article": "quotes.records",
@@ -18,6 +18,8 @@ _HOMES = {
     "extract_articles": "quotes.pipeline",
     "open_dataset": "quotes.dataset",
     "load_articles": "quotes.articles",
+    "ArticleView": "quotes.render",
+    "article_html": "quotes.render",
 }
 
 if TYPE_CHECKING:  # for type checkers and IDEs; never runs
@@ -25,6 +27,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; never runs
     from quotes.dataset import open_dataset
     from quotes.pipeline import extract, extract_articles
     from quotes.records import Article, Quote
+    from quotes.render import ArticleView, article_html
 
 
 def __getattr__(name: str) -> Any:
