@@ -133,7 +133,7 @@ class Attributor:
     def _names_a_work(self, k: int) -> bool:
         """A title of a work or a show, not speech: 'on CBS's "Face the Nation,"' or '"Shark Tank"'."""
         span, text = self.spans[k], self.doc.text
-        if self._para(span.start) == 0:
+        if self._para(span.start) == 0 and len(self.paras) > 1:
             return False  # headlines capitalise every word
         words = re.findall(r"[\w’'-]+", text[span.start:span.end])
         if not words or len(words) > 8 or not _title_case(words):
@@ -141,7 +141,7 @@ class Attributor:
         toks = self.span_tokens[k]
         if not toks:
             return False
-        prev = [t for t in self._frame(k, -1)[:1]]
+        prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
         nxt = [t for t in self._frame(k, +1)[:1]]
         if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN", "NOUN")):
             return True

@@ -1,0 +1,32 @@
+"""The scoreboard: the seeds must be perfect, the dev set must not regress."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEEDS_GOLD
+from quotes.evaluate import run_eval
+
+
+def test_seeds_all_quotes_and_speakers_right(tmp_path):
+    report = run_eval(SEEDS_GOLD, tmp_path / "pred.jsonl")
+    assert (report["gold"], report["matched"], report["predicted"]) == (19, 19, 19)
+    assert report["e2e_f1"] == 1.0, report["speaker_errors"]
+
+
+def test_official_scorer_agrees_on_seeds(tmp_path, shared_dir):
+    pred = tmp_path / "pred.jsonl"
+    run_eval(SEEDS_GOLD, pred)
+    out = subprocess.run([sys.executable, str(shared_dir / "eval" / "score.py"), str(SEEDS_GOLD), str(pred)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "e2e_f1=1.000" in out
+
+
+@pytest.mark.slow
+def test_polnear_dev_does_not_regress(tmp_path, shared_dir):
+    # Floors a little under the figures measured when this test was written
+    # (quote F1 0.950, speaker accuracy 0.871, e2e F1 0.828): a drop below them is a regression.
+    report = run_eval(shared_dir / "eval" / "polnear_dev.jsonl", tmp_path / "pred.jsonl")
+    assert report["quote_f1"] >= 0.94
+    assert report["speaker_accuracy"] >= 0.86
+    assert report["e2e_f1"] >= 0.82

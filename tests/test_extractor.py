@@ -1,0 +1,170 @@
+"""The quote_attribution component on news-style text: one row per linguistic case."""
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotes.records import QuoteKind, SpeakerKind
+
+BIDEN = "President Joe Biden met reporters at the White House on Thursday.\n\n"
+
+
+def attributions(nlp, text):
+    return [(q.text, q.speaker) for q in nlp(text)._.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Q," X said
+        (BIDEN + "“It’s a work in progress right now,” Biden said.", [("It’s a work in progress right now,", "Joe Biden")]),
+        # X said, "Q"
+        (BIDEN + "Biden said, “We are not there yet.”", [("We are not there yet.", "Joe Biden")]),
+        # "Q," said X, a spokesman for Y
+        ("“We have no comment on the talks,” said John Kirby, a spokesman for the Pentagon.",
+         [("We have no comment on the talks,", "John Kirby")]),
+        # X said: "Q"
+        ("Senator Elizabeth Warren said: “You should be criminally investigated.”",
+         [("You should be criminally investigated.", "Elizabeth Warren")]),
+        # according to X
+        ("The president stressed “his unwavering support for Israel’s security,” according to a White House readout.",
+         [("his unwavering support for Israel’s security,", "White House")]),
+        # X told reporters "Q"
+        ("Secretary of State Antony Blinken told reporters “there is a lot of work to be done” before a deal.",
+         [("there is a lot of work to be done", "Antony Blinken")]),
+        # X described it as "Q"
+        (BIDEN + "Biden described the negotiations as “a work in progress” on Thursday.", [("a work in progress", "Joe Biden")]),
+        # calling it "Q"
+        ("Prime Minister Benjamin Netanyahu rejected the plan, calling it “delusional.”", [("delusional.", "Benjamin Netanyahu")]),
+        # vowed that ... "Q"
+        ("The offer was rejected by Netanyahu, who vowed that Israel would see “total victory” when the war began.",
+         [("total victory", "Netanyahu")]),
+        # X added Wednesday that "Q"
+        ("Secretary of State Antony Blinken met Netanyahu. Blinken added Wednesday that “we will work at that relentlessly.”",
+         [("we will work at that relentlessly.", "Antony Blinken")]),
+        # an organisation's statement
+        ("“We will not hesitate to hold responsible all those who threaten our forces,” Central Command said.",
+         [("We will not hesitate to hold responsible all those who threaten our forces,", "Central Command")]),
+        # a statement issued by a group named earlier
+        ("The Houthis attacked a ship on Tuesday. Afterwards the group released a statement saying they would "
+         "'escalate more and more' in the Red Sea.", [("escalate more and more", "Houthis")]),
+        # a headline with single marks
+        ("Ceasefire talks are ‘a work in progress,’ Biden says\n\n" + BIDEN, [("a work in progress,", "Joe Biden")]),
+        # a transcript's speaker label
+        ("Partial transcript as follows:\n\n\"PENCE: Well, look, this is serious business.",
+         [("PENCE: Well, look, this is serious business.", "Pence")]),
+        # a quotation signed at the end of its paragraph
+        ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
+    ],
+)
+def test_attribution_patterns(nlp, text, expected):
+    assert attributions(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected_speakers",
+    [
+        # "he added" continues the previous speaker
+        (BIDEN + "“I expect more discussions,” Biden said. “It’s a work in progress,” he added.", ["Joe Biden", "Joe Biden"]),
+        # a pronoun takes the gender of its person: "she" is not Biden
+        (BIDEN + "“We are close,” Biden said.\n\nPress secretary Jen Psaki declined to say more. "
+         "Instead, she repeated that only a “two-state solution” would end the violence.", ["Joe Biden", "Jen Psaki"]),
+        # a new subject since the last quote takes over "he"
+        ("“We will win,” Mr. Trump said.\n\nSen. David Perdue said he disagreed. “Those are just distractions,” he said.",
+         ["Trump", "David Perdue"]),
+        # a paragraph that is only a quotation continues the last speaker
+        ("Antony Blinken said the deal was close.\n\n“We will work at that relentlessly until we get there.”",
+         ["Antony Blinken"]),
+        # the speaker introduced with a colon in the paragraph before
+        ("Sen. Bernie Sanders said:\n\n“This campaign is about the needs of working families.”", ["Bernie Sanders"]),
+    ],
+)
+def test_speaker_carried_over(nlp, text, expected_speakers):
+    assert [q.speaker for q in nlp(text)._.quotes] == expected_speakers
+
+
+def test_surname_and_title_resolve_to_full_name(nlp):
+    text = ("Secretary of State Antony Blinken arrived in Tel Aviv on Wednesday.\n\n"
+            "“There is a lot of work to be done,” Blinken said.")
+    (q,) = nlp(text)._.quotes
+    assert (q.speaker, q.mention, q.title, q.speaker_kind) == ("Antony Blinken", "Blinken", "Secretary of State", SpeakerKind.PERSON)
+
+
+def test_honorific_and_role_resolve_to_full_name(nlp):
+    text = ("President Joe Biden spoke to Israeli leaders.\n\n“We are close,” the president said.\n\n"
+            "“Not yet,” Mr. Biden said later.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Joe Biden", "Joe Biden"]
+
+
+def test_shared_surname_settled_by_context(nlp):
+    text = ("Bill Clinton and Hillary Clinton campaigned in Ohio.\n\n"
+            "Mrs. Clinton told the crowd that the election was “about our children.”")
+    (q,) = nlp(text)._.quotes
+    assert q.speaker == "Hillary Clinton"
+
+
+def test_organisation_kept_as_organisation(nlp):
+    (q,) = nlp("“The United States will continue to act,” Central Command said.")._.quotes
+    assert q.speaker_kind is SpeakerKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He appeared on CBS’s “Face the Nation” on Sunday.",
+        "Hillary Clinton thinks this is an episode of “Shark Tank.” It is not.",
+        "In his 2002 book, “Make Your Kid a Millionaire,” the author gave advice.",
+    ],
+)
+def test_titles_of_works_get_no_speaker(nlp, text):
+    assert nlp(text)._.quotes == []
+
+
+def test_quote_record_fields(nlp):
+    text = BIDEN + "“It’s a work in progress right now,” Biden said."
+    (q,) = nlp(text)._.quotes
+    assert text[q.start:q.end] == q.text
+    assert q.cue == "said" and q.kind is QuoteKind.FULL and 0 <= q.confidence <= 1
+    assert q.sentence.startswith("“It’s a work in progress")
+
+
+def test_headline_and_partial_kinds(nlp):
+    text = "Talks are ‘a work in progress,’ Biden says\n\n" + BIDEN + "Biden called the talks “a work in progress.”"
+    kinds = [q.kind for q in nlp(text)._.quotes]
+    assert kinds == [QuoteKind.HEADLINE, QuoteKind.PARTIAL]
+
+
+def test_odd_number_of_marks_does_not_spoil_the_article(nlp):
+    text = BIDEN + "He said “this never closes.\n\n“It’s a work in progress,” Biden said."
+    assert ("It’s a work in progress,", "Joe Biden") in attributions(nlp, text)
+
+
+def test_seed_000_with_odd_marks_is_fully_attributed(nlp, shared_dir):
+    text = (shared_dir / "seeds" / "000_d704981dea4d9aae.txt").read_text(encoding="utf-8")
+    got = attributions(nlp, text)
+    assert ("a work in progress", "Joe Biden") in got
+    assert ("It’s a work in progress right now.", "Joe Biden") in got
+
+
+_MARKS = st.sampled_from(list("\"“”‘’'„«»") + ["''", "\n", "\n\n", " ", "—", ":"])
+_WORDS = st.sampled_from(["Biden", "said", "he", "she", "Mr.", "Smith", "the", "president", "according", "to", "Hamas’", "I’ll", ",", "."])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_MARKS, _WORDS, st.text(max_size=6)), max_size=60))
+def test_never_raises_and_offsets_index_the_text(nlp, parts):
+    text = " ".join(parts)
+    for q in nlp(text)._.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+
+
+def test_records_survive_multiprocess_pipe(nlp):
+    from quotes.pipeline import extract_articles
+    from quotes.records import Article
+
+    articles = [Article(id=str(i), text=BIDEN + f"“Point {i} stands,” Biden said.") for i in range(4)]
+    out = list(extract_articles(articles, n_process=2, batch_size=2))
+    assert [(a.id, [q.speaker for q in qs]) for a, qs in out] == [(str(i), ["Joe Biden"]) for i in range(4)]
+    assert json.dumps(out[0][1][0].to_dict())
