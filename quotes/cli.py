@@ -4,6 +4,7 @@
     quotes eval GOLD.jsonl [--predictions OUT.jsonl]
     quotes who NAME [--data DIR] [--format table|json|csv] [--since DATE] [--until DATE]
     quotes speakers [--data DIR] [--format table|json|csv]
+    quotes serve [--data DIR] [--host 127.0.0.1] [--port 8000] [--max-body BYTES]
 
 Exit status: 0 success; 1 some input skipped, or no speaker matched; 2 an
 error (bad arguments, no dataset, dataset locked). Errors are one line on
@@ -78,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
     speakers = commands.add_parser("speakers", help="list the speakers with their counts")
     _add_read_options(speakers)
     speakers.set_defaults(run=run_speakers)
+
+    serve = commands.add_parser("serve", help="serve the look-ups, fact-checks and a search page over HTTP")
+    serve.add_argument("--data", default=DEFAULT_DATA, help=f"dataset directory (default {DEFAULT_DATA})")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    serve.add_argument("--max-body", type=_positive_int, default=2_000_000, metavar="BYTES", help="largest request body accepted (default 2000000)")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -91,6 +99,12 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
 
 
 def _iso_date(text: str) -> date:
@@ -247,6 +261,17 @@ def run_speakers(args: argparse.Namespace) -> int:
     for row in speakers.itertuples(index=False):
         aliases = ", ".join(row.aliases) if row.aliases is not None else ""
         print(f"{_shorten(row.speaker, 32):<32} {row.speaker_kind or '':<12} {row.quote_count:>6} {row.article_count:>8}  {aliases}")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from quotes.service import create_app
+
+    app = create_app(args.data, max_body_bytes=args.max_body)  # a missing dataset fails here, in one line
+    print(f"quotes: serving {args.data} on http://{args.host}:{args.port}/ (API docs at /docs; Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -43,3 +43,15 @@ def _quote(text: str, speaker: str | None, *, start: int = 0, kind: str = "perso
 def make_quote():
     """Build Quote records without running spaCy: `make_quote("Q", "Joe Biden", start=10)`."""
     return _quote
+
+
+@pytest.fixture(scope="session")
+def seed_dataset(tmp_path_factory, nlp) -> Path:
+    """The seed articles extracted into a dataset once per session; read it, never write to it."""
+    from quotes.articles import load_articles
+    from quotes.ingest import ingest
+    from quotes.pipeline import extract_articles
+
+    path = tmp_path_factory.mktemp("seeds") / "quotes"
+    ingest(extract_articles(load_articles([SEEDS])), path)
+    return path
