@@ -1,6 +1,7 @@
 """The HTTP service through FastAPI's TestClient: every endpoint, and every kind of bad input."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from urllib.parse import quote
@@ -214,6 +215,72 @@ def test_quotes_of_an_unknown_speaker_is_404(client):
 def test_quotes_limit_over_the_page_size_is_422(client):
     response = client.get("/quotes", params={"q": "work", "limit": 1000})
     assert response.status_code == 422 and str(MAX_PAGE) in response.json()["message"]
+
+
+# --- POST /check ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fact_check():
+    """quotes.factcheck.check (issue 4)."""
+    return pytest.importorskip("quotes.factcheck", reason="quotes.factcheck (issue 4) is not in this tree yet").check
+
+
+@pytest.mark.parametrize("claim, verdict, said_by", [
+    ({"quote": "total victory", "speaker": "Biden"}, "misattributed", "Benjamin Netanyahu"),
+    ({"quote": "a work in progress", "speaker": "Joe Biden"}, "attributed", "Joe Biden"),
+    ({"quote": "We will work at that relentlessly until we get there,", "speaker": "Blinken"}, "attributed", "Antony Blinken"),
+    ({"quote": "total victory"}, "found", "Benjamin Netanyahu"),
+    ({"quote": "total victory", "speaker": ""}, "found", "Benjamin Netanyahu"),
+])
+def test_check_gives_the_verdict_of_the_python_api(client, seed_dataset, fact_check, claim, verdict, said_by):
+    response = client.post("/check", json=claim)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["verdict"] == verdict and said_by in body["said_by"]
+    expected = fact_check(open_dataset(seed_dataset), claim["quote"], claim.get("speaker") or None)
+    assert (body["verdict"], body["said_by"]) == (expected.verdict, list(expected.said_by))
+    assert [e["quote_id"] for e in body["evidence"]] == [e.quote_id for e in expected.evidence]
+    assert any(claim["quote"].strip(",") in e["quote"] for e in body["evidence"])
+
+
+def test_check_misattribution_shows_the_evidence(client, fact_check):
+    body = client.post("/check", json={"quote": "total victory", "speaker": "Biden"}).json()
+    [first, *_] = body["evidence"]
+    assert first["speaker"] == "Benjamin Netanyahu" and first["match"] in ("exact", "fragment")
+    assert "total victory" in first["sentence"] and first["title"].startswith("Israel-Hamas War")
+
+
+def test_check_of_an_unknown_speaker_is_404(client, fact_check):
+    response = client.post("/check", json={"quote": "total victory", "speaker": "Bidn"})
+    assert response.status_code == 404
+    assert response.json()["error"] == "unknown_speaker" and "Joe Biden" in response.json()["suggestions"]
+
+
+@pytest.mark.parametrize("body, status, needle", [
+    (b'{"quote": "total victory"', 400, "not valid JSON"),
+    (b'"total victory"', 422, "JSON object"),
+    (b'{"speaker": "Biden"}', 422, "quote: Field required"),
+    (b'{"quote": 7}', 422, "quote: Input should be a valid string"),
+    (b'{"quote": "   "}', 422, "quote: give the quotation to check; it is empty"),
+    (b'{"quote": "total victory", "speaker": ["Biden"]}', 422, "speaker"),
+    (b'{"quote": "total victory", "file": "/etc/passwd"}', 422, "file: Extra inputs are not permitted"),
+    (json.dumps({"quote": "word " * 500}).encode(), 422, "quote: String should have at most 2000 characters"),
+])
+def test_check_bad_bodies(client, body, status, needle):
+    response = client.post("/check", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code == status and needle in response.json()["message"]
+
+
+def test_page_fact_check_shows_verdict_and_evidence(client, fact_check):
+    page = client.get("/", params={"quote": "total victory", "claimed": "Biden"}).text
+    assert 'class="verdict v-misattributed"' in page and "Benjamin Netanyahu" in page
+    assert "<mark>total victory</mark>" in page
+
+
+def test_page_fact_check_of_an_unknown_speaker_says_so(client, fact_check):
+    page = client.get("/", params={"quote": "total victory", "claimed": "Bidn"}).text
+    assert "no speaker called &#39;Bidn&#39;" in page and "Joe Biden" in page
 
 
 # --- POST /extract ---------------------------------------------------------------
