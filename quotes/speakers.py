@@ -98,6 +98,15 @@ class ArticleNames:
                 self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, _is_subject(ent)))
             elif ent.label_ in _ORG_LABELS:
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, _is_subject(ent)))
+        # A proper noun acting as a subject is a person the tagger may have missed ("Ham said").
+        for tok in doc:
+            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") and tok.is_title:
+                k = bisect_right(starts, tok.idx) - 1
+                if (k >= 0 and tok.idx < quoted[k][1]) or (tok.ent_type_ == "PERSON"):
+                    continue
+                name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok), tok.idx)
+                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", True))
+        self.mentions.sort(key=lambda m: m.at)
 
     # -- building -------------------------------------------------------
     def _add_person(self, ent: Span) -> None:
