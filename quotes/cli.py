@@ -1,6 +1,7 @@
 """The `quotes` command: a thin layer over the Python API.
 
-    quotes extract INPUT... [--out DIR] [--workers N] [--list] [--quiet] [--force] [--wait SECONDS]
+    quotes extract INPUT... [--out DIR] [--workers N] [--engine local|dask] [--scheduler ADDRESS]
+                   [--list] [--quiet] [--force] [--wait SECONDS]
     quotes eval GOLD.jsonl [--predictions OUT.jsonl]
     quotes who NAME [--data DIR] [--format table|json|csv] [--since DATE] [--until DATE]
     quotes speakers [--data DIR] [--format table|json|csv]
@@ -28,6 +29,7 @@ from quotes.errors import QuotesError
 DEFAULT_DATA = "data/quotes"
 LIST_LIMIT = 50  # `extract` lists the quotes it stored when a run has at most this many
 FORMATS = ("table", "json", "csv")
+ENGINES = ("local", "dask")
 WHO_COLUMNS = [
     "speaker", "text", "article_id", "article_title", "url", "published_date", "mention", "title",
     "cue", "kind", "speaker_kind", "confidence", "start", "end", "sentence", "quote_id",
@@ -57,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract quotes from articles into a dataset")
     extract.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .jsonl or .csv files, or folders of them")
     extract.add_argument("--out", default=DEFAULT_DATA, help=f"dataset directory (default {DEFAULT_DATA})")
-    extract.add_argument("--workers", type=_positive_int, default=1, help="processes running the extractor (default 1)")
+    extract.add_argument("--workers", type=_positive_int, default=1, help="processes running the extractor (default 1; with --engine dask and no --scheduler, the local cluster's workers)")
+    extract.add_argument("--engine", choices=ENGINES, default="local", help="local: nlp.pipe on this machine; dask: Dask distributed workers (default local)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 (default: start a local cluster)")
     extract.add_argument("--list", action="store_true", help=f"list the quotes of the input articles (default: only when at most {LIST_LIMIT})")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
     extract.add_argument("--force", action="store_true", help="extract unchanged articles again (e.g. after changing the extractor)")
@@ -118,6 +122,8 @@ def _iso_date(text: str) -> date:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    if args.scheduler and args.engine != "dask":
+        raise QuotesError("--scheduler needs --engine dask")
     from quotes.articles import load_articles
     from quotes.ingest import DatasetWriter
 
@@ -134,10 +140,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
         pending = to_extract()
         first = next(pending, None)
-        if first is not None:  # only now is spaCy worth loading
-            from quotes.pipeline import extract_articles
-
-            for article, quotes in _progress(extract_articles(chain([first], pending), n_process=args.workers), args.quiet):
+        if first is not None:  # only now is spaCy (or a cluster) worth starting
+            for article, quotes in _progress(_extract_pairs(chain([first], pending), args), args.quiet):
                 writer.add(article, quotes)
         report = writer.commit() if seen else None
     if not args.quiet:
@@ -153,12 +157,34 @@ def _note_skip(error, skipped: list, quiet: bool) -> None:
         print(f"quotes: skipped {error}", file=sys.stderr)
 
 
-def _progress(pairs: Iterable, quiet: bool) -> Iterable:
+def _extract_pairs(articles: Iterable, args: argparse.Namespace) -> Iterator:
+    """(article, quotes) pairs from the chosen engine, streamed: memory stays flat."""
+    if args.engine == "dask":
+        from quotes.cluster import dask_client, extract_on_dask
+
+        with dask_client(args.scheduler, workers=args.workers) as client:
+            yield from extract_on_dask(articles, client)
+    else:
+        from quotes.pipeline import extract_articles
+
+        yield from extract_articles(articles, n_process=args.workers)
+
+
+def _progress(pairs: Iterable, quiet: bool) -> Iterator:
+    """Pass pairs through, drawing articles done, articles/s and quotes found on a terminal."""
     if quiet or not sys.stderr.isatty():
-        return pairs
+        yield from pairs
+        return
     from tqdm import tqdm
 
-    return tqdm(pairs, desc="extracting", unit=" articles", file=sys.stderr)
+    found = 0
+    shape = "{desc}: {n_fmt}{unit} [{elapsed}, {rate_noinv_fmt}{postfix}]"  # articles/s even when slow
+    with tqdm(desc="extracting", unit=" articles", bar_format=shape, file=sys.stderr) as bar:
+        for article, quotes in pairs:
+            found += len(quotes)
+            bar.set_postfix_str(_count(found, "quote"), refresh=False)
+            bar.update()
+            yield article, quotes
 
 
 def _print_summary(out: str, report, read: int, skipped: list) -> None:
