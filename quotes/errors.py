@@ -47,3 +47,21 @@ class UnknownSpeaker(QuotesError, LookupError):
         self.suggestions = list(suggestions)
         hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"no speaker called {name!r} in the dataset{hint}")
+
+
+class UnknownSpeaker(QuotesError, LookupError):
+    """No speaker in the dataset answers to a name; `suggestions` are close names to offer."""
+
+    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no speaker called {name!r} in the dataset{hint}")
+
+
+class IndexMissing(QuotesError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"the dataset at {path} was written before fact-checking had an index; "
+            f"run `quotes extract ARTICLES... --out {path}` once more to add it"
+        )
