@@ -239,9 +239,7 @@ def _add_api(app: FastAPI, source: _Source) -> None:
     @app.post("/check", response_model=m.Verdict, responses=PROBLEMS, tags=["fact-check"])
     def check(claim: m.CheckRequest) -> m.Verdict:
         """Who said this quotation, and did the claimed speaker say it (or something like it)?"""
-        from quotes.factcheck import check as fact_check
-
-        return m.Verdict.model_validate(fact_check(source.get(), claim.quote, claim.speaker))
+        return _check(source.get(), claim.quote, claim.speaker)
 
     @app.post("/extract", response_model=m.Extraction, responses=PROBLEMS, tags=["extraction"])
     def extract(article: m.ExtractRequest) -> m.Extraction:
@@ -255,6 +253,16 @@ def _add_api(app: FastAPI, source: _Source) -> None:
             found = run(article.text, title=article.title)
         items = [m.ExtractedQuote.model_validate({**q.to_dict(), "speaker_label": q.speaker_label}) for q in found]
         return m.Extraction(title=article.title, url=article.url, quotes=items)
+
+
+def _check(data: QuoteDataset, quote: str, speaker: str | None) -> m.Verdict:
+    """The fact-check of issue 4 as a response model; a claim it cannot read is a 422."""
+    from quotes.factcheck import check
+
+    try:
+        return m.Verdict.model_validate(check(data, quote, speaker))
+    except ValueError as exc:
+        raise RequestValidationError([{"loc": ("body", "quote"), "msg": str(exc), "type": "value_error"}]) from None
 
 
 # --- the page --------------------------------------------------------------------
@@ -302,12 +310,12 @@ def _add_page(app: FastAPI, source: _Source) -> None:
                 context["names"] = sorted({name for name in frame["speaker"] if name})
                 context["quotes"] = _rows(frame.iloc[offset : offset + PAGE_SIZE])
         if context["quote"]:
-            from quotes.factcheck import check as fact_check
-
             try:
-                context["verdict"] = m.Verdict.model_validate(fact_check(data, context["quote"], context["claimed"] or None))
+                context["verdict"] = _check(data, context["quote"], context["claimed"] or None)
             except UnknownSpeaker as exc:
-                context["check_error"] = exc
+                context["check_error"] = str(exc)
+            except RequestValidationError as exc:
+                context["check_error"] = "; ".join(_message(e) for e in exc.errors())
         return templates.TemplateResponse(request, "index.html", context)
 
 

@@ -20,6 +20,7 @@ from quotes.records import Article
 from quotes.service import create_app, highlight
 
 BIDEN_000 = "000_d704981dea4d9aae"
+text_values = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
 @pytest.fixture(scope="module")
@@ -272,6 +273,15 @@ def test_check_bad_bodies(client, body, status, needle):
     assert response.status_code == status and needle in response.json()["message"]
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(quote=text_values.filter(str.strip), speaker=st.none() | text_values)
+def test_no_claim_makes_a_5xx(client, fact_check, quote, speaker):
+    response = client.post("/check", json={"quote": quote, "speaker": speaker})
+    assert response.status_code in (200, 404, 422), response.text
+    page = client.get("/", params={"quote": quote, "claimed": speaker or ""})
+    assert page.status_code == 200
+
+
 def test_page_fact_check_shows_verdict_and_evidence(client, fact_check):
     page = client.get("/", params={"quote": "total victory", "claimed": "Biden"}).text
     assert 'class="verdict v-misattributed"' in page and "Benjamin Netanyahu" in page
@@ -373,9 +383,6 @@ def test_openapi_docs_list_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/health", "/speakers", "/speakers/{speaker_key}/quotes", "/quotes", "/check", "/extract"} <= set(paths)
     assert "/" not in paths
-
-
-text_values = st.text(st.characters(codec="utf-8"), max_size=40)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
