@@ -40,16 +40,6 @@ class AliasFileError(QuotesError):
 
 
 class UnknownSpeaker(QuotesError, LookupError):
-    """No speaker in the dataset goes by `name`; `suggestions` are close display names."""
-
-    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.suggestions = list(suggestions)
-        hint = f"; did you mean {' or '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no speaker called {name!r} in the dataset{hint}")
-
-
-class UnknownSpeaker(QuotesError, LookupError):
     """No speaker in the dataset answers to a name; `suggestions` are close names to offer."""
 
     def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()) -> None:
