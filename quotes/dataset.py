@@ -23,6 +23,7 @@ import json
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -30,8 +31,12 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from quotes import schema
-from quotes.errors import DatasetNotFound, SchemaMismatch
+from quotes.errors import DatasetNotFound, IndexMissing, SchemaMismatch
 from quotes.identity import fold, name_key, surname_key
+
+if TYPE_CHECKING:
+    from quotes.factcheck import Verdict
+    from quotes.wordindex import WordIndex
 
 DEFAULT_PATH = Path("data/quotes")
 POINTER = "CURRENT"
@@ -134,17 +139,44 @@ class QuoteDataset:
     def match(self, name: str) -> list[str]:
         """Speaker keys `name` refers to: a full name, an alias, else a surname.
 
-        Case, accents and punctuation are ignored. A surname shared by several
-        speakers ("Clinton") matches them all; the caller shows who is who.
+        Case, accents and punctuation are ignored, and so is a leading title
+        ("President Biden", "Secretary of State Antony Blinken"). A surname
+        shared by several speakers ("Clinton") matches them all; the caller
+        shows who is who.
         """
         key = name_key(name)
         if key is None:
             return []
+        found = self._match_key(key)
+        if not found:
+            for title in self._titles:
+                if key.startswith(title + " "):
+                    return self._match_key(key[len(title) + 1:])
+        return found
+
+    def _match_key(self, key: str) -> list[str]:
         full, alias, surname = self._name_index
         for index in (full, alias):
             if key in index:
                 return sorted(index[key])
         return sorted(surname.get(key, ()))
+
+    @cached_property
+    def _titles(self) -> list[str]:
+        """Titles that may stand before a name: the lexicon's and those seen in the corpus, longest first."""
+        from importlib import resources
+
+        lexicon = resources.files("quotes").joinpath("lexicon", "titles.txt").read_text(encoding="utf-8")
+        titles = {ln.strip() for ln in lexicon.splitlines() if ln.strip() and not ln.startswith("#")}
+        for seen in self._speakers_table["titles"].to_pylist():
+            titles.update(seen or ())
+        keys = {name_key(t) for t in titles}
+        return sorted((k for k in keys if k), key=len, reverse=True)
+
+    def speakers_by_key(self) -> dict[str, str]:
+        """speaker_key → display name."""
+        table = self._speakers_table
+        return dict(zip(table["speaker_key"].to_pylist(), table["speaker"].to_pylist()))
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Display names close to `name`, for "did you mean ...?"."""
@@ -165,6 +197,24 @@ class QuoteDataset:
             if display not in names:
                 names.append(display)
         return names[:limit]
+
+    # --- fact-checking ----------------------------------------------------
+
+    @cached_property
+    def word_index(self) -> "WordIndex":
+        """The version's word index, which finds fact-check candidates (`quotes.wordindex`)."""
+        from quotes.wordindex import DIRNAME, WordIndex
+
+        try:
+            return WordIndex(self.version / DIRNAME)
+        except FileNotFoundError:
+            raise IndexMissing(str(self.path)) from None
+
+    def check(self, quote: str, speaker: str | None = None) -> "Verdict":
+        """Did `speaker` say `quote`? Without a speaker: who said it? See `quotes.factcheck.check`."""
+        from quotes.factcheck import check
+
+        return check(self, quote, speaker)
 
     # --- look-up ----------------------------------------------------------
 

@@ -42,7 +42,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from quotes import schema
+from quotes import schema, wordindex
 from quotes.dataset import ALIASES, MANIFEST, POINTER, VERSIONS, current_version
 from quotes.errors import DatasetLocked
 from quotes.identity import read_aliases, resolve
@@ -269,7 +269,8 @@ class DatasetWriter:
         aliases_digest = content_hash(aliases_path.read_text(encoding="utf-8")) if aliases_path.exists() else None
         previous_manifest = _read_manifest(self._previous)
         replaced = sum(1 for a in self._articles if a in self._known)
-        if not self._articles and previous_manifest.get("aliases_hash") == aliases_digest and self._previous:
+        indexed = self._previous is not None and (self._previous / wordindex.DIRNAME).is_dir()
+        if not self._articles and previous_manifest.get("aliases_hash") == aliases_digest and indexed:
             counts = previous_manifest.get("counts", {})
             return IngestReport(
                 str(self.path), None, 0, 0, self._unchanged, 0, 0,
@@ -366,6 +367,10 @@ class DatasetWriter:
             _write_parquet(quotes.slice(offset, self.file_rows), version / "quotes" / f"part-{part:05d}.parquet", self.row_group_rows)
         _write_parquet(speakers, version / "speakers.parquet", self.row_group_rows)
         _write_parquet(articles.sort_by("article_id"), version / "articles.parquet", self.row_group_rows)
+        # The fact-check index is part of the version: it switches with the tables it indexes.
+        (version / wordindex.DIRNAME).mkdir()
+        for name, (table, rows) in wordindex.tables(quotes).items():
+            _write_parquet(table, version / wordindex.DIRNAME / name, rows)
         manifest = {
             "layout": schema.LAYOUT_VERSION,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -375,6 +380,7 @@ class DatasetWriter:
         }
         _write_durably(version / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
         _fsync_dir(version / "quotes")
+        _fsync_dir(version / wordindex.DIRNAME)
         _fsync_dir(version)
         return version
 
