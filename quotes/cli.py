@@ -5,6 +5,7 @@
     quotes eval GOLD.jsonl [--predictions OUT.jsonl]
     quotes who NAME [--data DIR] [--format table|json|csv] [--since DATE] [--until DATE]
     quotes speakers [--data DIR] [--format table|json|csv]
+    quotes check "CLAIMED QUOTE" [--speaker NAME] [--data DIR] [--format table|json]
     quotes serve [--data DIR] [--host 127.0.0.1] [--port 8000] [--max-body BYTES]
 
 Exit status: 0 success; 1 some input skipped, or no speaker matched; 2 an
@@ -83,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
     speakers = commands.add_parser("speakers", help="list the speakers with their counts")
     _add_read_options(speakers)
     speakers.set_defaults(run=run_speakers)
+
+    check = commands.add_parser("check", help="fact-check a quotation: did SPEAKER say it, and who did?")
+    check.add_argument("claim", metavar="CLAIMED_QUOTE", help="the words as they are going around; '...' stands for words left out")
+    check.add_argument("--speaker", metavar="NAME", help="who they are said to be by: name, alias, surname or title and name")
+    check.add_argument("--data", default=DEFAULT_DATA, help=f"dataset directory (default {DEFAULT_DATA})")
+    check.add_argument("--format", choices=("table", "json"), default="table", help="output format (default table)")
+    check.set_defaults(run=run_check)
 
     serve = commands.add_parser("serve", help="serve the look-ups, fact-checks and a search page over HTTP")
     serve.add_argument("--data", default=DEFAULT_DATA, help=f"dataset directory (default {DEFAULT_DATA})")
@@ -288,6 +296,57 @@ def run_speakers(args: argparse.Namespace) -> int:
         aliases = ", ".join(row.aliases) if row.aliases is not None else ""
         print(f"{_shorten(row.speaker, 32):<32} {row.speaker_kind or '':<12} {row.quote_count:>6} {row.article_count:>8}  {aliases}")
     return 0
+
+
+# --- check ------------------------------------------------------------------
+
+VERDICT_LINES = {
+    "attributed": "attributed: {speaker} said these words",
+    "misattributed": "misattributed: said by {said_by}, not by {speaker}",
+    "altered": "altered: {speaker} said something close, but not these words",
+    "not_found": "not found: nothing close enough in the dataset",
+    "found": "found: said by {said_by}",
+}
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from quotes.dataset import open_dataset
+    from quotes.errors import UnknownSpeaker
+
+    data = open_dataset(args.data)
+    try:
+        verdict = data.check(args.claim, args.speaker)
+    except UnknownSpeaker as exc:
+        print(f"quotes: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        raise QuotesError(str(exc)) from None
+    if args.format == "json":
+        json.dump(verdict.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_verdict(verdict)
+    return 0
+
+
+def _print_verdict(verdict) -> None:
+    print(VERDICT_LINES[verdict.verdict].format(speaker=verdict.speaker, said_by=" and ".join(verdict.said_by)))
+    print(f"claim: “{verdict.claim}”")
+    if verdict.differences:
+        print(f"differences: {verdict.differences}")
+    shown = {e.quote_id for e in verdict.evidence}
+    closest = [e for e in verdict.closest_by_speaker if e.quote_id not in shown]  # altered: already listed
+    for heading, items in (("evidence", verdict.evidence), (f"closest words of {verdict.speaker}", closest)):
+        if items:
+            print(f"\n{heading}:")
+        for e in items:
+            cue = f" ({e.cue})" if e.cue else ""
+            print(f"  {e.score:5.1f} {e.match:<12} {e.speaker}{cue}: “{_shorten(e.quote, 140)}”")
+            print(f"        {e.published or 'undated'}  {e.article_id}  {e.title or ''}".rstrip())
+            if e.url:
+                print(f"        {e.url}")
+            if e.sentence and e.sentence.strip() != e.quote.strip():
+                print(f"        in: {_shorten(e.sentence, 160)}")
 
 
 def run_serve(args: argparse.Namespace) -> int:
