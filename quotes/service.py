@@ -312,7 +312,7 @@ def _add_page(app: FastAPI, source: _Source) -> None:
         if context["quote"]:
             try:
                 context["verdict"] = _check(data, context["quote"], context["claimed"] or None)
-            except UnknownSpeaker as exc:
+            except QuotesError as exc:  # an unknown speaker, or a dataset without its fact-check index
                 context["check_error"] = str(exc)
             except RequestValidationError as exc:
                 context["check_error"] = "; ".join(_message(e) for e in exc.errors())

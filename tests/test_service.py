@@ -231,6 +231,7 @@ def fact_check():
     ({"quote": "total victory", "speaker": "Biden"}, "misattributed", "Benjamin Netanyahu"),
     ({"quote": "a work in progress", "speaker": "Joe Biden"}, "attributed", "Joe Biden"),
     ({"quote": "We will work at that relentlessly until we get there,", "speaker": "Blinken"}, "attributed", "Antony Blinken"),
+    ({"quote": "It is a work in progress right now", "speaker": "Biden"}, "altered", "Joe Biden"),
     ({"quote": "total victory"}, "found", "Benjamin Netanyahu"),
     ({"quote": "total victory", "speaker": ""}, "found", "Benjamin Netanyahu"),
 ])
@@ -242,7 +243,7 @@ def test_check_gives_the_verdict_of_the_python_api(client, seed_dataset, fact_ch
     expected = fact_check(open_dataset(seed_dataset), claim["quote"], claim.get("speaker") or None)
     assert (body["verdict"], body["said_by"]) == (expected.verdict, list(expected.said_by))
     assert [e["quote_id"] for e in body["evidence"]] == [e.quote_id for e in expected.evidence]
-    assert any(claim["quote"].strip(",") in e["quote"] for e in body["evidence"])
+    assert body["evidence"] and body["evidence"][0]["speaker"] == said_by
 
 
 def test_check_misattribution_shows_the_evidence(client, fact_check):
