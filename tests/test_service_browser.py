@@ -93,7 +93,6 @@ def test_search_a_speaker_in_the_browser(server, page, tmp_path):
 
 
 def test_fact_check_in_the_browser(server, page, tmp_path):
-    pytest.importorskip("quotes.factcheck", reason="quotes.factcheck (issue 4) is not in this tree yet")
     page.goto(server + "/")
     page.fill("#quote", "total victory")
     page.fill("#claimed", "Biden")
