@@ -110,12 +110,12 @@ class Attributor:
         span, text = self.spans[k], self.doc.text
         label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
         if label:
-            return self._speaker_from_text(label.group(1).title(), span.start), None, 0.85
+            return self._speaker_from_text(label.group(1).title(), label.start(1)), None, 0.85
         para = self._para(span.start)
         p_start, p_end = self.paras[para]
         byline = _DASH_BYLINE.match(text[span.end:p_end])
         if byline:
-            return self._speaker_from_text(byline.group(1), span.start), None, 0.85
+            return self._speaker_from_text(byline.group(1), span.end + byline.start(1)), None, 0.85
         if para == 0 and len(self.paras) > 1:
             colon = text.find(":", p_start, span.start)
             prefix = text[p_start:colon]
@@ -124,8 +124,10 @@ class Attributor:
         return None
 
     def _speaker_from_text(self, text: str, at: int) -> Speaker:
-        """A speaker given as plain text (a label, a headline prefix), resolved against the article's names."""
-        name = self.names.person_name(text, at)
+        """A speaker given as plain text at offset `at` (a label, a byline, a headline prefix)."""
+        span = self.doc.char_span(at, at + len(text), alignment_mode="contract")
+        ent = entity_in(span, _PERSON) if span is not None else None
+        name = self.names.person_name(ent.text if ent is not None else text, at)
         if name in self.names.people:
             return Speaker(name, SpeakerKind.PERSON, text, self.names.title(name), self.names.gender(name))
         return Speaker(clean_name(text), SpeakerKind.UNKNOWN, text)
@@ -297,7 +299,7 @@ class Attributor:
                 org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
-            if "the" in det and tok.tag_ == "NN" and role not in lexicon.STATEMENT_NOUNS:
+            if "the" in det and tok.tag_ == "NN" and role in lexicon.PERSON_NOUNS:
                 # "the Republican presidential nominee", "the former governor": a definite
                 # description of a person points back to the last person acting in the story
                 person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)

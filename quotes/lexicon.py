@@ -64,3 +64,14 @@ GROUP_NOUNS = frozenset(
     "democrats republicans lawmakers voters residents protesters staff staffers spokespeople authorities "
     "police investigators prosecutors officers troops organizers organisers economists".split()
 )
+
+# Nouns that describe a person by role or relation: "the Republican nominee said" points back to a
+# person already named, where "the spot said" does not.
+PERSON_NOUNS = frozenset(
+    "nominee candidate official lawmaker congressman congresswoman senator governor mayor president "
+    "secretary minister chairman chairwoman director billionaire mogul businessman businesswoman woman man "
+    "mother father daughter son wife husband veteran activist author writer reporter host anchor actor "
+    "actress singer star leader chief founder owner executive adviser advisor aide spokesman spokeswoman "
+    "lawyer attorney judge professor economist analyst strategist pollster doctor physician general "
+    "commander ambassador diplomat candidate-elect incumbent challenger opponent rival republican democrat".split()
+)

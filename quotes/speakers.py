@@ -164,7 +164,8 @@ class ArticleNames:
     def by_role(self, title: str) -> str | None:
         """The person an article calls by title alone ("the president" → Joe Biden)."""
         names = self.by_title.get(title.lower(), [])
-        return names[0] if len(names) == 1 else None
+        people = {self.person_name(n, len(self.doc.text)) for n in names}  # "Obama" and "Barack Obama" are one
+        return people.pop() if len(people) == 1 else None
 
     def gender(self, name: str) -> str | None:
         p = self.people.get(name)
