@@ -278,6 +278,9 @@ class Attributor:
             title = names.title(name) or title_before(self.doc, ent.start_char)
             return Speaker(name, SpeakerKind.PERSON, ent.text, title, names.gender(name))
         ent = entity_in([tok], _ORG)
+        if ent is not None and names.known_person(ent.text):
+            name = names.person_name(ent.text, ent.start_char)
+            return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
         if ent is None and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
             ent = entity_in([c for c in tok.subtree if c.i < tok.i], _ORG | _PERSON)
         if ent is not None:

@@ -93,7 +93,7 @@ class ArticleNames:
             if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "the Houthis", "the Clintons": a group, whatever the tagger thought
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", _is_subject(ent)))
-            elif ent.label_ in _PERSON_LABELS:
+            elif ent.label_ in _PERSON_LABELS or self.known_person(ent.text):
                 name = self.person_name(ent.text, ent.start_char)
                 self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, _is_subject(ent)))
             elif ent.label_ in _ORG_LABELS:
@@ -160,6 +160,11 @@ class ArticleNames:
         # Two people share the surname (Bill and Hillary Clinton): the last one named before wins.
         before = [m for m in self.mentions if m.at < at and m.name in candidates]
         return before[-1].name if before else min(candidates, key=lambda c: self.people[c].first_seen)
+
+    def known_person(self, text: str) -> bool:
+        """A name the article gives a person elsewhere, whatever the tagger called it here ("Trump" as ORG)."""
+        name = clean_name(text)
+        return name in self.people or (" " not in name and name.lower() in self.by_surname)
 
     def by_role(self, title: str) -> str | None:
         """The person an article calls by title alone ("the president" → Joe Biden)."""
