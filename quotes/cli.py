@@ -175,7 +175,8 @@ def _extract_pairs(articles: Iterable, args: argparse.Namespace) -> Iterator:
     else:
         from quotes.pipeline import extract_articles
 
-        yield from extract_articles(articles, n_process=args.workers)
+        # Small batches on several processes: each gets work even on short runs.
+        yield from extract_articles(articles, n_process=args.workers, batch_size=32 if args.workers == 1 else 8)
 
 
 def _progress(pairs: Iterable, quiet: bool) -> Iterator:

@@ -31,7 +31,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from quotes.errors import QuotesError
 from quotes.records import Article, Quote
 
-PARTITION_ARTICLES = 32  # articles per task: enough to amortise scheduling, small enough to balance
+PARTITION_ARTICLES = 8  # articles per task: seconds of work (scheduling costs milliseconds), small enough to balance
 WINDOW_PER_WORKER = 3  # partitions in flight per worker: keeps workers busy, memory bounded
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler before giving up
 
