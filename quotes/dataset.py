@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -173,10 +174,12 @@ class QuoteDataset:
         keys = {name_key(t) for t in titles}
         return sorted((k for k in keys if k), key=len, reverse=True)
 
-    def speakers_by_key(self) -> dict[str, str]:
-        """speaker_key → display name."""
+    def speaker_names(self, keys: list[str]) -> list[str]:
+        """Display names of speaker keys, in the order given (unknown keys left out)."""
         table = self._speakers_table
-        return dict(zip(table["speaker_key"].to_pylist(), table["speaker"].to_pylist()))
+        found = table.filter(pc.is_in(table["speaker_key"], value_set=pa.array(keys, pa.string())))
+        names = dict(zip(found["speaker_key"].to_pylist(), found["speaker"].to_pylist()))
+        return [names[k] for k in keys if k in names]
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Display names close to `name`, for "did you mean ...?"."""
@@ -203,9 +206,11 @@ class QuoteDataset:
     @cached_property
     def word_index(self) -> "WordIndex":
         """The version's word index, which finds fact-check candidates (`quotes.wordindex`)."""
-        from quotes.wordindex import DIRNAME, WordIndex
+        from quotes.wordindex import DIRNAME, LAYOUT, WordIndex
 
         try:
+            if self.manifest.get("wordindex") != LAYOUT:
+                raise FileNotFoundError(self.version / DIRNAME)
             return WordIndex(self.version / DIRNAME)
         except FileNotFoundError:
             raise IndexMissing(str(self.path)) from None

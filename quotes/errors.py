@@ -52,6 +52,6 @@ class UnknownSpeaker(QuotesError, LookupError):
 class IndexMissing(QuotesError):
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"the dataset at {path} was written before fact-checking had an index; "
+            f"the dataset at {path} has no fact-check index of this version of quotes; "
             f"run `quotes extract ARTICLES... --out {path}` once more to add it"
         )

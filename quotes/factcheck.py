@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 # scores 85-95; unrelated sentences that share a few common words ("we will
 # never negotiate" against "we will not hesitate") score 45-60.
 CLOSE_SCORE = 80.0
+# What the claimed speaker said is shown beside a misattribution from this
+# score: related words (the same opening, another ending) score 65-80, while
+# unrelated sentences sharing common words stay below 60.
+RELATED_SCORE = 65.0
 # A claim shorter than this is matched only word for word: a near miss on one
 # or two words ("total victor") is more likely chance than an altered quote.
 FUZZY_MIN_WORDS = 3
@@ -50,11 +54,11 @@ LONGER_CLAIM_MIN_SHARE = 0.3
 # Candidates scored per check: the best by shared rare words across the whole
 # dataset, and again among the claimed speaker's quotes, so that what the
 # speaker did say is found even when others share more words with the claim.
-CANDIDATE_LIMIT = 200
-SPEAKER_CANDIDATE_LIMIT = 100
+CANDIDATE_LIMIT = 100
+SPEAKER_CANDIDATE_LIMIT = 50
 # Postings read for the dataset-wide candidates: the rarest words first, so a
 # claim made only of very common words still answers in time.
-POSTINGS_BUDGET = 1_000_000
+POSTINGS_BUDGET = 250_000
 # Evidence shown: a widely quoted line would otherwise list hundreds of copies.
 EVIDENCE_LIMIT = 10
 CLOSEST_LIMIT = 3
@@ -253,29 +257,37 @@ def check(dataset: "QuoteDataset", quote: str, speaker: str | None = None) -> Ve
             raise UnknownSpeaker(speaker, dataset.suggest(speaker))
         shown = _display_name(dataset, keys, speaker)
     index = dataset.word_index
-    rows = index.candidates(claim.words, limit=CANDIDATE_LIMIT, budget=POSTINGS_BUDGET)
-    if keys:
+    scored = _score(index, claim, index.candidates(claim.words, limit=CANDIDATE_LIMIT, budget=POSTINGS_BUDGET), keys)
+    if keys and not any(s[2] and s[0].score == 100.0 for s in scored):
+        # The claimed speaker did not say these very words among the best
+        # candidates: look among their own quotes for what they did say.
+        seen = {s[1] for s in scored}
         own = index.candidates(claim.words, limit=SPEAKER_CANDIDATE_LIMIT, budget=POSTINGS_BUDGET, ranges=index.speaker_ranges(keys))
-        rows = np.concatenate([rows, own[~np.isin(own, rows)]])
-    table = index.read(rows, ["text", "speaker_key"])
-    tokens = wordindex.normalise(table["text"]).to_pylist()
-    scored = []
-    for row, words, key in zip(rows, tokens, table["speaker_key"].to_pylist()):
-        comparison = compare(claim, words)
-        if _accepted(comparison):
-            scored.append((comparison, int(row), key in keys, words))
+        scored += _score(index, claim, np.array([r for r in own if int(r) not in seen], np.int64), keys)
     # Best first; on a tie the claimed speaker's quote, then the dataset's order.
     scored.sort(key=lambda s: (-s[0].score, not s[2], s[1]))
     return _verdict(dataset, claim, shown, bool(keys), scored)
 
 
+def _score(index: "wordindex.WordIndex", claim: Claim, rows: np.ndarray, keys: list[str]) -> list:
+    """(comparison, row, by the claimed speaker, quote words) of the candidates related to the claim."""
+    table = index.read(rows, ["text", "speaker_key"])
+    tokens = wordindex.normalise(table["text"]).to_pylist()
+    scored = []
+    for row, words, key in zip(rows, tokens, table["speaker_key"].to_pylist()):
+        comparison = compare(claim, words)
+        if comparison.match != "fuzzy" or comparison.score >= RELATED_SCORE:
+            scored.append((comparison, int(row), key in keys, words))
+    return scored
+
+
 def _display_name(dataset: "QuoteDataset", keys: list[str], given: str) -> str:
-    speakers = dataset.speakers_by_key()
-    names = [speakers[k] for k in keys if k in speakers]
+    names = dataset.speaker_names(keys)
     return " / ".join(names) if names else given
 
 
-def _verdict(dataset: "QuoteDataset", claim: Claim, speaker: str | None, claimed: bool, scored: list) -> Verdict:
+def _verdict(dataset: "QuoteDataset", claim: Claim, speaker: str | None, claimed: bool, related: list) -> Verdict:
+    scored = [s for s in related if _accepted(s[0])]
     ours = [s for s in scored if s[2]]
     others = [s for s in scored if not s[2]]
     best = scored[0] if scored else None
@@ -290,7 +302,7 @@ def _verdict(dataset: "QuoteDataset", claim: Claim, speaker: str | None, claimed
         verdict = "misattributed"
         best = others[0]
     shown = scored[:EVIDENCE_LIMIT]
-    closest = ours[:CLOSEST_LIMIT] if verdict in ("misattributed", "altered") else []
+    closest = [s for s in related if s[2]][:CLOSEST_LIMIT] if verdict in ("misattributed", "altered") else []
     wanted = list(dict.fromkeys([s[1] for s in shown] + [s[1] for s in closest]))
     details = _evidence_rows(dataset, wanted)
 

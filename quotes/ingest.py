@@ -269,7 +269,7 @@ class DatasetWriter:
         aliases_digest = content_hash(aliases_path.read_text(encoding="utf-8")) if aliases_path.exists() else None
         previous_manifest = _read_manifest(self._previous)
         replaced = sum(1 for a in self._articles if a in self._known)
-        indexed = self._previous is not None and (self._previous / wordindex.DIRNAME).is_dir()
+        indexed = previous_manifest.get("wordindex") == wordindex.LAYOUT
         if not self._articles and previous_manifest.get("aliases_hash") == aliases_digest and indexed:
             counts = previous_manifest.get("counts", {})
             return IngestReport(
@@ -376,6 +376,7 @@ class DatasetWriter:
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "extractor_version": self.extractor_version,
             "aliases_hash": aliases_digest,
+            "wordindex": wordindex.LAYOUT,
             "counts": {"quotes": quotes.num_rows, "speakers": speakers.num_rows, "articles": articles.num_rows},
         }
         _write_durably(version / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))

@@ -4,7 +4,8 @@ Built by the writer with every dataset version (so it is replaced atomically
 with the tables it indexes) and read by `quotes.factcheck`. Three Parquet
 files in ``versions/<n>-<token>/wordindex/``:
 
-    terms.parquet      term, df: in how many quotes each word occurs, sorted by term
+    terms.parquet      term, df, start: in how many quotes each word occurs, and
+                       where its postings start; sorted by term
     postings.parquet   term, row: one row per (word, quote), sorted by term then row
     quotes.parquet     the attributed quotes in dataset order (so by speaker_key),
                        with the columns evidence shows, in small row groups
@@ -37,10 +38,12 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 DIRNAME = "wordindex"
+# Bumped when a file of the index changes; the writer records it in the
+# manifest, rebuilds an index of another layout, and readers refuse one.
+LAYOUT = 1
 TERMS = "terms.parquet"
 POSTINGS = "postings.parquet"
 QUOTES = "quotes.parquet"
@@ -49,8 +52,9 @@ SPEAKERS = "speakers.parquet"
 # Row groups small enough that one candidate reads little beyond itself, big
 # enough that the file's metadata stays small (1M quotes: ~1,000 groups).
 QUOTE_ROW_GROUP_ROWS = 1_024
-# Postings of one rare word sit in one group; a common word spans a few.
-POSTINGS_ROW_GROUP_ROWS = 65_536
+# Postings of one rare word sit in one group; a common word spans many, of
+# which a look-up within one speaker's rows reads one or two.
+POSTINGS_ROW_GROUP_ROWS = 16_384
 TERMS_ROW_GROUP_ROWS = 16_384
 
 # What evidence shows of a quote (plus speaker_key, which ranges are made of).
@@ -128,9 +132,10 @@ def _postings(tokens: pa.ListArray | pa.ChunkedArray) -> tuple[pa.Table, pa.Tabl
         "term": pa.DictionaryArray.from_arrays(pa.array(term_rank), ordered).cast(pa.string()),
         "row": pa.array((keys & 0xFFFFFFFF).astype(np.int32)),
     })
-    df = np.bincount(term_rank, minlength=order.size).astype(np.int32)
-    terms = pa.table({"term": ordered, "df": pa.array(df)}).filter(pa.array(df > 0))
-    return postings, terms
+    df = np.bincount(term_rank, minlength=order.size)
+    start = np.concatenate([[0], np.cumsum(df)[:-1]]).astype(np.int64)
+    terms = pa.table({"term": ordered, "df": pa.array(df.astype(np.int32)), "start": pa.array(start)})
+    return postings, terms.filter(pa.array(df > 0))
 
 
 class WordIndex:
@@ -145,8 +150,7 @@ class WordIndex:
         for name in (TERMS, POSTINGS, QUOTES, SPEAKERS):
             if not (directory / name).is_file():
                 raise FileNotFoundError(str(directory / name))
-        self._terms = ds.dataset(str(directory / TERMS), format="parquet")
-        self._postings = ds.dataset(str(directory / POSTINGS), format="parquet")
+        self._postings = pq.ParquetFile(directory / POSTINGS)
         self._quotes = pq.ParquetFile(directory / QUOTES)
 
     @cached_property
@@ -155,9 +159,25 @@ class WordIndex:
         return self._quotes.metadata.num_rows
 
     @cached_property
-    def _group_starts(self) -> np.ndarray:
-        sizes = [self._quotes.metadata.row_group(i).num_rows for i in range(self._quotes.metadata.num_row_groups)]
-        return np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    def _vocabulary(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(terms, df, start) as arrays, for binary search; read once per version."""
+        table = pq.read_table(self.directory / TERMS, columns=["term", "df", "start"])
+        terms = np.array(table["term"].to_pylist() or [], dtype=object)
+        return terms, table["df"].to_numpy(), table["start"].to_numpy()
+
+    def _lookup(self, terms: list[str]) -> dict[str, tuple[int, int]]:
+        """term → (df, start in postings) for the terms that occur."""
+        vocabulary, df, start = self._vocabulary
+        found = {}
+        for term in set(terms):
+            at = int(np.searchsorted(vocabulary, term))
+            if at < vocabulary.size and vocabulary[at] == term:
+                found[term] = (int(df[at]), int(start[at]))
+        return found
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """df of each term that occurs in the index (absent terms are left out)."""
+        return {t: df for t, (df, _) in self._lookup(terms).items()}
 
     def speaker_ranges(self, keys: list[str]) -> list[tuple[int, int]]:
         """[start, stop) rows of each speaker key's quotes."""
@@ -166,12 +186,47 @@ class WordIndex:
         table = pq.read_table(self.directory / SPEAKERS, filters=[("speaker_key", "in", keys)])
         return sorted(zip(table["start"].to_pylist(), table["stop"].to_pylist()))
 
-    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """df of each term that occurs in the index (absent terms are left out)."""
-        if not terms:
-            return {}
-        table = self._terms.to_table(filter=ds.field("term").isin(terms))
-        return dict(zip(table["term"].to_pylist(), table["df"].to_pylist()))
+    @staticmethod
+    def _starts(metadata: pq.FileMetaData) -> np.ndarray:
+        sizes = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+        return np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+
+    @cached_property
+    def _posting_groups(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(first posting of each row group, min row, max row), from the file's statistics."""
+        metadata = self._postings.metadata
+        column = self._postings.schema_arrow.get_field_index("row")
+        lows, highs = [], []
+        for i in range(metadata.num_row_groups):
+            stats = metadata.row_group(i).column(column).statistics
+            known = stats is not None and stats.has_min_max
+            lows.append(stats.min if known else 0)
+            highs.append(stats.max if known else np.iinfo(np.int32).max)
+        return self._starts(metadata), np.array(lows), np.array(highs)
+
+    def postings(self, df: int, start: int, ranges: list[tuple[int, int]] | None = None) -> np.ndarray:
+        """Rows holding one term (its `df` postings from `start`), optionally only within `ranges`.
+
+        Reads only the row groups of the term's run of postings, and of those
+        only the ones whose row statistics can meet `ranges`.
+        """
+        starts, lows, highs = self._posting_groups
+        first = int(np.searchsorted(starts, start, side="right")) - 1
+        last = int(np.searchsorted(starts, start + df - 1, side="right")) - 1
+        parts = []
+        for group in range(first, last + 1):
+            if ranges and not any(lows[group] < stop and highs[group] >= lo for lo, stop in ranges):
+                continue
+            rows = self._postings.read_row_group(group, columns=["row"])["row"].to_numpy()
+            begin, end = max(start, starts[group]) - starts[group], min(start + df, starts[group + 1]) - starts[group]
+            parts.append(rows[begin:end])
+        rows = np.concatenate(parts).astype(np.int64) if parts else np.empty(0, np.int64)
+        if ranges:
+            inside = np.zeros(rows.size, bool)
+            for lo, stop in ranges:
+                inside |= (rows >= lo) & (rows < stop)
+            rows = rows[inside]
+        return rows
 
     def candidates(
         self,
@@ -187,45 +242,37 @@ class WordIndex:
             terms: the claim's normalised words.
             limit: how many rows to return at most.
             budget: postings to read at most; the rarest words are read first,
-                and at least one word is always read. Ignored within `ranges`,
-                which bound the read by themselves.
+                and at least one word is always read. Within `ranges`, a word
+                counts for its share of postings expected there.
             ranges: only rows in these [start, stop) ranges (a speaker's quotes).
         """
-        df = self.document_frequencies(sorted(set(terms)))
-        if not df:
-            return np.empty(0, np.int64)
-        chosen: list[str] = []
-        total = 0
-        for term in sorted(df, key=lambda t: (df[t], t)):
-            if chosen and ranges is None and total + df[term] > budget:
+        found = self._lookup(terms)
+        share = sum(stop - lo for lo, stop in ranges) / max(self.size, 1) if ranges else 1.0
+        rows_parts, weight_parts = [], []
+        total = 0.0
+        for term in sorted(found, key=lambda t: (found[t][0], t)):
+            df, start = found[term]
+            if rows_parts and total + df * share > budget:
                 break
-            chosen.append(term)
-            total += df[term]
-        condition = ds.field("term").isin(chosen)
-        if ranges:
-            within = None
-            for start, stop in ranges:
-                part = (ds.field("row") >= start) & (ds.field("row") < stop)
-                within = part if within is None else within | part
-            condition = condition & within
-        found = self._postings.to_table(columns=["term", "row"], filter=condition)
-        if found.num_rows == 0:
+            total += df * share
+            rows = self.postings(df, start, ranges)
+            rows_parts.append(rows)
+            # idf weight: a shared rare word says more than a shared "the".
+            weight_parts.append(np.full(rows.size, math.log(1 + self.size / df)))
+        if not rows_parts or not sum(r.size for r in rows_parts):
             return np.empty(0, np.int64)
-        # idf weight: a shared rare word says more than a shared "the".
-        weight = {t: math.log(1 + self.size / df[t]) for t in chosen}
-        term_index = pc.index_in(found["term"], value_set=pa.array(chosen)).to_numpy(zero_copy_only=False)
-        weights = np.array([weight[t] for t in chosen])[term_index]
-        found_rows = found["row"].to_numpy().astype(np.int64)
-        order = np.argsort(found_rows, kind="stable")  # np.unique is slow on large arrays in numpy 2.4
-        sorted_rows = found_rows[order]
-        starts = np.flatnonzero(np.concatenate([[True], sorted_rows[1:] != sorted_rows[:-1]]))
-        rows = sorted_rows[starts]
-        score = np.add.reduceat(weights[order], starts)
-        if rows.size > limit:
-            keep = np.argpartition(-score, limit - 1)[:limit]
-            rows, score = rows[keep], score[keep]
-        order = np.lexsort((rows, -score))
-        return rows[order].astype(np.int64)
+        rows = np.concatenate(rows_parts)
+        base = int(rows.min())
+        score = np.bincount(rows - base, weights=np.concatenate(weight_parts))
+        hits = np.flatnonzero(score)
+        if hits.size > limit:
+            hits = hits[np.argpartition(-score[hits], limit - 1)[:limit]]
+        hits = hits[np.lexsort((hits, -score[hits]))]
+        return hits.astype(np.int64) + base
+
+    @cached_property
+    def _group_starts(self) -> np.ndarray:
+        return self._starts(self._quotes.metadata)
 
     def read(self, rows: np.ndarray, columns: list[str]) -> pa.Table:
         """The given rows of quotes.parquet, in the order given, reading only their row groups."""
