@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 NOTEBOOKS = REPO / "notebooks"
-EXPECTED = ["article_view.ipynb", "who_said_what.ipynb"]
+EXPECTED = ["article_view.ipynb", "fact_check.ipynb", "who_said_what.ipynb"]
 
 
 def _runner():
