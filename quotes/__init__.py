@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["Article", "Quote", "extract", "extract_articles", "open_dataset", "load_articles", "ArticleView", "article_html"]
+__all__ = ["Article", "Quote", "extract", "extract_articles", "open_dataset", "load_articles", "ArticleView", "article_html", "check", "Verdict", "Evidence"]
 
 _HOMES = {
     "Article": "quotes.records",
@@ -20,11 +20,15 @@ _HOMES = {
     "load_articles": "quotes.articles",
     "ArticleView": "quotes.render",
     "article_html": "quotes.render",
+    "check": "quotes.factcheck",
+    "Verdict": "quotes.factcheck",
+    "Evidence": "quotes.factcheck",
 }
 
 if TYPE_CHECKING:  # for type checkers and IDEs; never runs
     from quotes.articles import load_articles
     from quotes.dataset import open_dataset
+    from quotes.factcheck import Evidence, Verdict, check
     from quotes.pipeline import extract, extract_articles
     from quotes.records import Article, Quote
     from quotes.render import ArticleView, article_html
