@@ -29,6 +29,7 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _NEAR = 6
+_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
 _SAID = frozenset("said says told tells added adds asked asks wrote writes".split())  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
@@ -143,6 +144,9 @@ class Attributor:
         toks = self.span_tokens[k]
         if not toks:
             return False
+        p_start, p_end = self.paras[self._para(span.start)]
+        if not re.search(r"\w", text[p_start:span.start] + text[span.end:p_end]):
+            return True  # a paragraph that is only a quoted title is a subheading: 'All Bets Are Off.'
         prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
         nxt = [t for t in self._frame(k, +1)[:1]]
         if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN", "NOUN")):
@@ -230,6 +234,8 @@ class Attributor:
         before_cues = self._cues_in(before)
         if before_cues:
             return before_cues[0]  # before is in reading order away from the quote: nearest first
+        if self._is_modifier(k):
+            return None
         frame = {t.i for t in after} | {t.i for t in before}
         for i in sorted(ancestors, key=ancestors.get):
             verb = self.doc[i]
@@ -238,6 +244,16 @@ class Attributor:
                 if subject is not None:
                     return Cue(verb, verb.lower_, subject, weak=True)
         return None
+
+    def _is_modifier(self, k: int) -> bool:
+        """Marks around a word that modifies a noun ("quack" cures, "sex tape" reference) set
+        the words apart; they do not report anyone's speech."""
+        toks = self.span_tokens[k]
+        inside = {t.i for t in toks}
+        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        return bool(roots) and all(
+            r.dep_ in _MODIFIER_DEPS and r.head.pos_ in ("NOUN", "PROPN") and r.head.i > toks[-1].i for r in roots
+        )
 
     # -- speakers -------------------------------------------------------
     def _speaker_of(self, cue: Cue) -> Speaker | None:
