@@ -14,13 +14,22 @@ Notes:
 
     Offsets. `Article.text` is the decoded text exactly as given: a `.txt`
     file's whole content (headline included, line endings kept), a `.jsonl` or
-    `.csv` row's `text` field untouched. Quote offsets index it as it is.
+    `.csv` row's `text` field untouched. Quote offsets index it as it is. The
+    one exception: a lone surrogate (legal in JSON as `"\\ud800"`, but not
+    Unicode text, and unwritable to Parquet) becomes U+FFFD, one character for
+    one, so offsets still hold.
+
+    Size. An article over `MAX_TEXT_CHARS` (spaCy's default `max_length`) is
+    refused with a clear error rather than split: past that size an input is
+    a dump or a crawl gone wrong, not an article, and parsing it would take
+    gigabytes of memory.
 """
 from __future__ import annotations
 
 import csv
 import json
 import logging
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +42,8 @@ log = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".jsonl", ".csv")
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+MAX_TEXT_CHARS = 1_000_000  # spaCy's default nlp.max_length: the most one Doc may hold
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,23 @@ def decode(data: bytes, source: str) -> str:
         )
         return text
     raise _Skip("cannot decode as UTF-8, cp1252 or Latin-1")  # unreachable: Latin-1 decodes anything
+
+
+def check_size(text: str) -> None:
+    """Raises _Skip for a text too long to be one article (see Notes: Size)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Skip(
+            f"article too long: {len(text):,} characters, over the limit of {MAX_TEXT_CHARS:,}; "
+            "split it into articles"
+        )
+
+
+def _unicode(value: str, source: str) -> str:
+    """Lone surrogates (from JSON escapes) become U+FFFD, one character for one."""
+    if SURROGATES.search(value):
+        log.warning("%s: lone surrogate code points (not Unicode text) replaced by U+FFFD", source)
+        return SURROGATES.sub("\ufffd", value)
+    return value
 
 
 def headline(text: str) -> str | None:
@@ -134,6 +162,7 @@ def _load_txt(path: Path, report: OnError) -> Iterator[Article]:
     text = decode(path.read_bytes(), str(path))
     if not text.strip():
         raise _Skip("empty file")
+    check_size(text)
     yield Article(id=path.stem, text=text, title=headline(text), source=str(path))
 
 
@@ -152,14 +181,16 @@ def _article_from_record(record: dict, path: Path, line: int) -> Article:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise _Skip("no `text` field" if text is None else "empty or non-string `text` field")
+    check_size(text)
+    source = f"{path}:{line}"
     ident = record.get("id") or record.get("doc_id")
     if ident is None or ident == "":
         ident = f"{path.stem}-{line}"  # stable as long as the file is not reordered
     extras = {}
     for name in OPTIONAL_FIELDS:
         value = record.get(name)
-        extras[name] = None if value is None or value == "" else str(value)
-    return Article(id=str(ident), text=text, source=f"{path}:{line}", **extras)
+        extras[name] = None if value is None or value == "" else _unicode(str(value), source)
+    return Article(id=_unicode(str(ident), source), text=_unicode(text, source), source=source, **extras)
 
 
 def _load_jsonl(path: Path, report: OnError) -> Iterator[Article]:

@@ -23,7 +23,7 @@ import sys
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from quotes.errors import QuotesError
 
@@ -137,7 +137,10 @@ def run_extract(args: argparse.Namespace) -> int:
 
     skipped = []
     seen: list[str] = []
-    articles = load_articles(args.inputs, on_error=lambda e: _note_skip(e, skipped, args.quiet))
+    def skip(error) -> None:  # an unusable input, or an article the extractor failed on
+        _note_skip(error, skipped, args.quiet)
+
+    articles = load_articles(args.inputs, on_error=skip)
     with DatasetWriter(args.out, lock_timeout=args.wait) as writer:
 
         def to_extract() -> Iterator:
@@ -149,7 +152,7 @@ def run_extract(args: argparse.Namespace) -> int:
         pending = to_extract()
         first = next(pending, None)
         if first is not None:  # only now is spaCy (or a cluster) worth starting
-            for article, quotes in _progress(_extract_pairs(chain([first], pending), args), args.quiet):
+            for article, quotes in _progress(_extract_pairs(chain([first], pending), args, skip), args.quiet):
                 writer.add(article, quotes)
         report = writer.commit() if seen else None
     if not args.quiet:
@@ -165,18 +168,18 @@ def _note_skip(error, skipped: list, quiet: bool) -> None:
         print(f"quotes: skipped {error}", file=sys.stderr)
 
 
-def _extract_pairs(articles: Iterable, args: argparse.Namespace) -> Iterator:
+def _extract_pairs(articles: Iterable, args: argparse.Namespace, on_error: Callable) -> Iterator:
     """(article, quotes) pairs from the chosen engine, streamed: memory stays flat."""
     if args.engine == "dask":
         from quotes.cluster import dask_client, extract_on_dask
 
         with dask_client(args.scheduler, workers=args.workers) as client:
-            yield from extract_on_dask(articles, client)
+            yield from extract_on_dask(articles, client, on_error=on_error)
     else:
         from quotes.pipeline import extract_articles
 
         # Small batches on several processes: each gets work even on short runs.
-        yield from extract_articles(articles, n_process=args.workers, batch_size=32 if args.workers == 1 else 8)
+        yield from extract_articles(articles, n_process=args.workers, batch_size=32 if args.workers == 1 else 8, on_error=on_error)
 
 
 def _progress(pairs: Iterable, quiet: bool) -> Iterator:

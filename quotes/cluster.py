@@ -23,11 +23,12 @@ import logging
 from collections import deque
 from contextlib import contextmanager
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from quotes.articles import LoadError
 from quotes.errors import QuotesError
 from quotes.records import Article, Quote
 
@@ -47,11 +48,22 @@ class LoadPipeline(WorkerPlugin):
         get_nlp()
 
 
-def extract_partition(articles: list[Article]) -> list[list[Quote]]:
-    """The quotes of each article of a partition, in order (runs on a worker)."""
-    from quotes.pipeline import extract_articles
+def extract_partition(articles: list[Article]) -> list[list[Quote] | LoadError]:
+    """The quotes of each article of a partition, in order (runs on a worker).
 
-    return [quotes for _, quotes in extract_articles(articles, batch_size=len(articles) or 1)]
+    An article the extractor fails on gets its `LoadError` in its place, so
+    results stay aligned with the articles and the client can report it.
+    """
+    from quotes.pipeline import extract_articles, failure_source
+
+    failed: dict[str, LoadError] = {}
+    done = {
+        id(article): quotes
+        for article, quotes in extract_articles(
+            articles, batch_size=len(articles) or 1, on_error=lambda e: failed.setdefault(e.source, e)
+        )
+    }
+    return [done[id(a)] if id(a) in done else failed[failure_source(a)] for a in articles]
 
 
 @contextmanager
@@ -91,6 +103,7 @@ def extract_on_dask(
     *,
     partition_size: int = PARTITION_ARTICLES,
     window: int | None = None,
+    on_error: Callable[[LoadError], None] | None = None,
 ) -> Iterator[tuple[Article, list[Quote]]]:
     """Stream (article, quotes) pairs computed on the cluster, in input order.
 
@@ -100,6 +113,7 @@ def extract_on_dask(
         partition_size: articles per task.
         window: partitions in flight (default 3 per worker): the client holds
             at most `window * partition_size` articles at a time.
+        on_error: called with a `LoadError` for an article the extractor failed on.
     """
     if partition_size < 1:
         raise ValueError("partition_size must be 1 or more")
@@ -120,4 +134,8 @@ def extract_on_dask(
         submit()  # keep the window full while we wait for the oldest
         results = future.result()
         future.release()
-        yield from zip(batch, results)
+        for article, result in zip(batch, results):
+            if isinstance(result, LoadError):
+                (on_error or (lambda e: logging.getLogger(__name__).error("%s", e)))(result)
+            else:
+                yield article, result
