@@ -133,7 +133,7 @@ def _postings(tokens: pa.ListArray | pa.ChunkedArray) -> tuple[pa.Table, pa.Tabl
         "row": pa.array((keys & 0xFFFFFFFF).astype(np.int32)),
     })
     df = np.bincount(term_rank, minlength=order.size)
-    start = np.concatenate([[0], np.cumsum(df)[:-1]]).astype(np.int64)
+    start = (np.cumsum(df) - df).astype(np.int64)
     terms = pa.table({"term": ordered, "df": pa.array(df.astype(np.int32)), "start": pa.array(start)})
     return postings, terms.filter(pa.array(df > 0))
 

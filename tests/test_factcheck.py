@@ -11,10 +11,10 @@ from conftest import REPO
 from quotes.cli import main
 from quotes.dataset import open_dataset
 from quotes.errors import IndexMissing, UnknownSpeaker
-from quotes.factcheck import Verdict, compare, parse_claim
+from quotes.factcheck import CLOSE_SCORE, Verdict, compare, parse_claim
+from quotes import wordindex
 from quotes.ingest import ingest
 from quotes.records import Article
-from quotes import wordindex
 
 BLINKEN_WORDS = "We will work at that relentlessly until we get there,"
 
@@ -118,13 +118,7 @@ def test_altered_says_what_differs_and_shows_the_real_words(seeds):
     assert result.verdict == "altered"
     assert result.closest_by_speaker[0].quote == BLINKEN_WORDS
     assert result.differences == "claim has “tirelessly” where the quote has “relentlessly”"
-    assert CLOSE_SCORE_OK(result.evidence[0].score)
-
-
-def CLOSE_SCORE_OK(score: float) -> bool:
-    from quotes.factcheck import CLOSE_SCORE
-
-    return CLOSE_SCORE <= score < 100
+    assert CLOSE_SCORE <= result.evidence[0].score < 100
 
 
 def test_without_a_speaker_the_verdict_says_who(seeds):
@@ -289,3 +283,11 @@ def test_a_dataset_without_an_index_says_how_to_add_it(close_calls):
         open_dataset(close_calls).check("total victory")
     ingest([], close_calls)  # nothing new, but the index is missing: a new version is written
     assert open_dataset(close_calls).check("attacks on our troops", "Biden").verdict == "attributed"
+
+
+def test_an_empty_dataset_and_unattributed_quotes_find_nothing(tmp_path, make_quote):
+    path = tmp_path / "quotes"
+    ingest([], path)
+    assert open_dataset(path).check("total victory").verdict == "not_found"
+    ingest([(Article("c1", "…"), [make_quote("total victory", None)])], path)
+    assert open_dataset(path).check("total victory").verdict == "not_found"  # no speaker: no evidence either way
