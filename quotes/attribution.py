@@ -216,9 +216,12 @@ class Attributor:
         quote_toks = set(t.i for t in self.span_tokens[k])
         ancestors: dict[int, int] = {}
         for t in self.span_tokens[k]:
-            for depth, a in enumerate(t.ancestors):
-                if a.i not in quote_toks:
-                    ancestors.setdefault(a.i, depth)
+            depth, child = 0, t
+            while child.head.i != child.i and child.dep_ not in ("relcl", "acl"):
+                # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter
+                child, depth = child.head, depth + 1
+                if child.i not in quote_toks:
+                    ancestors.setdefault(child.i, depth)
         according = [c for c in cues if c.text == "according to" and c.subject is not None]
         if according:
             return according[0]
@@ -250,7 +253,7 @@ class Attributor:
         the words apart; they do not report anyone's speech."""
         toks = self.span_tokens[k]
         inside = {t.i for t in toks}
-        roots = [t for t in toks if t.head.i not in inside or t.head is t]
+        roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
         return bool(roots) and all(
             r.dep_ in _MODIFIER_DEPS and r.head.pos_ in ("NOUN", "PROPN") and r.head.i > toks[-1].i for r in roots
         )
@@ -459,7 +462,7 @@ def _subject_of(verb: Token) -> Token | None:
             t.head.lemma_.lower() in lexicon.STATEMENT_NOUNS and t.head.dep_ in ("dobj", "pobj")
         ):
             return t.head  # "footage of Hillary Clinton asking, ..."; but "released a statement saying" climbs on
-        if t.dep_ not in _CLIMB_DEPS or t.head is t:
+        if t.dep_ not in _CLIMB_DEPS or t.head.i == t.i:
             return None
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:

@@ -217,7 +217,7 @@ def title_before(doc: Doc, at: int) -> str | None:
 
 def _is_subject(ent: Span) -> bool:
     root = ent.root
-    while root.dep_ in ("appos", "compound", "conj") and root.head is not root:
+    while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass")
 
