@@ -136,6 +136,8 @@ def parse_claim(text: str) -> Claim:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    """How one quote stands to a claim: the kind of match and its score (as in `Evidence`)."""
+
     match: str
     score: float
 
@@ -164,6 +166,7 @@ def compare(claim: Claim, quote: list[str]) -> Comparison:
 
 
 def _in_order(segments: list[str], padded: str) -> bool:
+    """Each run of words between the claim's ellipses appears in the quote, in order."""
     at = 0
     for segment in segments:
         found = padded.find(f" {segment} ", at)
