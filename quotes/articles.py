@@ -66,6 +66,10 @@ class _Skip(Exception):
     """Raised inside a loader for input that becomes a LoadError."""
 
 
+class _NoArticles(_Skip):
+    """Raised by a loader whose file held no usable article."""
+
+
 def _log_error(error: LoadError) -> None:
     log.error("%s", error)
 
@@ -150,8 +154,17 @@ def load_articles(inputs: Iterable[str | Path], *, on_error: OnError | None = No
         if loader is None:
             report(LoadError(str(path), f"unsupported file type {path.suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}"))
             continue
+        line_errors: list[LoadError] = []
+
+        def report_line(error: LoadError) -> None:
+            line_errors.append(error)
+            report(error)
+
         try:
-            yield from loader(path, report)
+            yield from loader(path, report_line)
+        except _NoArticles:
+            if not line_errors:  # otherwise each line was named already: one input, one error
+                report(LoadError(str(path), "no articles in file"))
         except _Skip as exc:
             report(LoadError(str(path), str(exc)))
         except OSError as exc:
@@ -212,7 +225,7 @@ def _load_jsonl(path: Path, report: OnError) -> Iterator[Article]:
         loaded += 1
         yield article
     if loaded == 0:
-        raise _Skip("no articles in file")
+        raise _NoArticles()
 
 
 def _load_csv(path: Path, report: OnError) -> Iterator[Article]:
@@ -244,4 +257,4 @@ def _load_csv(path: Path, report: OnError) -> Iterator[Article]:
         loaded += 1
         yield article
     if loaded == 0:
-        raise _Skip("no articles in file")
+        raise _NoArticles()
