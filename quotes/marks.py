@@ -55,7 +55,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _role(text: str, i: int, j: int, mark: str) -> str:
-    """'open', 'close', 'either' or 'none' for the mark text[i:j], from its neighbours."""
+    """'open', 'close', 'either', 'possessive' or 'none' for the mark text[i:j], from its neighbours."""
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
     if before == "\n":
@@ -72,6 +72,8 @@ def _role(text: str, i: int, j: int, mark: str) -> str:
     if mark == SINGLE_CLOSE or mark == SINGLE_STRAIGHT:
         if before.isalnum() and after.isalnum():
             return "none"  # an apostrophe inside a word: I’ll, Israel’s
+        if before in "sSzZ" and after == " " and text[j + 1:j + 2].islower():
+            return "possessive"  # the MPs' expenses, Hamas’ demands ... or 'working the referees' at
         if opens and not closes:
             return "none" if mark == SINGLE_CLOSE else "open"  # ’90s is an elision
         return "close" if closes else "none"
@@ -111,15 +113,20 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
         single = mark in SINGLE_OPEN or mark in SINGLE_CLOSE or mark == SINGLE_STRAIGHT
         role = _role(text, i, j, mark)
         if single:
-            if d_open is not None or role == "none":
+            if d_open is not None or role == "none" or role == "possessive" and s_open is None:
                 continue  # quotes within quotes stay part of the outer quotation
             if role == "open" and s_open is None:
-                s_open = j
-            elif role in ("close", "either") and s_open is not None:
+                # an opener counts when a closer follows, or when it opens the paragraph (a quotation
+                # running on to the next one); else it is an elision such as 'til or '90s
+                if i == p_start or _single_closer_after(text, j, p_end, tags):
+                    s_open = j
+            elif s_open is not None and (role in ("close", "either") or role == "possessive" and not _single_closer_after(text, j, p_end, tags)):
                 if _has_words(text, s_open, i):
                     out.append(Span(s_open, i, True, True))
                 s_open = None
             continue
+        if s_open is not None:
+            continue  # double marks inside single ones (British style) are quotes within the quote
         if d_open is None:
             if role in ("open", "either"):
                 d_open, s_open = j, None
@@ -132,7 +139,18 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
             d_open = j  # the previous opener was never closed: a stray mark
     if d_open is not None and _has_words(text, d_open, p_end):
         out.append(Span(d_open, p_end, False, False))
+    elif s_open == p_start + 1 and _has_words(text, s_open, p_end):
+        out.append(Span(s_open, p_end, False, True))
     return out
+
+
+def _single_closer_after(text: str, start: int, p_end: int, tags: list[tuple[int, int]]) -> bool:
+    for m in _MARK.finditer(text, start, p_end):
+        mark = m.group()
+        single = mark in SINGLE_OPEN or mark in SINGLE_CLOSE or mark == SINGLE_STRAIGHT
+        if single and not (tags and _inside(tags, m.start())) and _role(text, m.start(), m.end(), mark) in ("close", "either", "possessive"):
+            return True
+    return False
 
 
 def _inside(tags: list[tuple[int, int]], i: int) -> bool:

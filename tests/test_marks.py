@@ -22,6 +22,9 @@ def quoted(text):
         ("''Good economic news,'' said Geoff Garin.", ["Good economic news,"]),
         # a quote within a quote stays inside the outer one
         ("“He told me ‘never again,’ and meant it,” she said.", ["He told me ‘never again,’ and meant it,"]),
+        # British style: single marks outside, double ones inside, plural possessives left alone
+        ("'The MPs' expenses were \"never\" justified,' he said.", ['The MPs\' expenses were "never" justified,']),
+        ("Students stayed 'til midnight and said \"it was fine,\" she said.", ["it was fine,"]),
         # marks inside HTML tags left by a scraper are not quotation
         ('<tweet author="carl">Hi</tweet> “Jail time,” she said.', ["Jail time,"]),
     ],
@@ -34,6 +37,11 @@ def test_multi_paragraph_quotation_reopens_each_paragraph():
     text = "“The first part goes on.\n\n“The second part ends here,” he said."
     assert quoted(text) == ["The first part goes on.", "The second part ends here,"]
     assert [s.closed for s in find_spans(text)] == [False, True]
+
+
+def test_single_marks_reopen_each_paragraph_too():
+    text = "'The first part goes on.\n\n'The second part ends here,' he said."
+    assert quoted(text) == ["The first part goes on.", "The second part ends here,"]
 
 
 def test_stray_mark_spoils_only_its_own_paragraph():
