@@ -369,8 +369,8 @@ class DatasetWriter:
         _write_parquet(articles.sort_by("article_id"), version / "articles.parquet", self.row_group_rows)
         # The fact-check index is part of the version: it switches with the tables it indexes.
         (version / wordindex.DIRNAME).mkdir()
-        for name, (table, rows) in wordindex.tables(quotes).items():
-            _write_parquet(table, version / wordindex.DIRNAME / name, rows)
+        for name, (table, rows, options) in wordindex.tables(quotes).items():
+            _write_parquet(table, version / wordindex.DIRNAME / name, rows, **options)
         manifest = {
             "layout": schema.LAYOUT_VERSION,
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -462,9 +462,12 @@ def _speakers_table(quotes: pa.Table, aliases: dict[str, str]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema.SPEAKERS)
 
 
-def _write_parquet(table: pa.Table, path: Path, row_group_rows: int) -> None:
-    """Parquet with statistics on every column, flushed to disk before the switch."""
-    pq.write_table(table, path, row_group_size=row_group_rows, compression="zstd", write_statistics=True)
+def _write_parquet(table: pa.Table, path: Path, row_group_rows: int, **options) -> None:
+    """Parquet with statistics on every column, flushed to disk before the switch.
+
+    `options` go to `pyarrow.parquet.write_table` (e.g. a column's encoding).
+    """
+    pq.write_table(table, path, row_group_size=row_group_rows, compression="zstd", write_statistics=True, **options)
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
 

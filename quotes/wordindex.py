@@ -90,8 +90,17 @@ def words(text: str) -> list[str]:
     return normalise([text])[0].as_py()
 
 
-def tables(quotes: pa.Table) -> dict[str, tuple[pa.Table, int]]:
-    """The index of a quotes table (sorted by speaker_key): file name → (table, row group rows)."""
+# Rows ascend within each word's postings: stored as deltas they take a tenth
+# of the space (1M quotes: 5 MiB instead of 56) and read as fast.
+POSTINGS_OPTIONS = {"use_dictionary": ["term"], "column_encoding": {"row": "DELTA_BINARY_PACKED"}}
+
+
+def tables(quotes: pa.Table) -> dict[str, tuple[pa.Table, int, dict]]:
+    """The index of a quotes table (sorted by speaker_key).
+
+    Returns:
+        file name → (table, rows per row group, further `pyarrow.parquet.write_table` options).
+    """
     attributed = quotes.filter(pc.is_valid(quotes["speaker_key"])).select(EVIDENCE_COLUMNS)
     postings, terms = _postings(normalise(attributed["text"]))
     numbered = pa.table({"speaker_key": attributed["speaker_key"], "row": pa.array(np.arange(attributed.num_rows, dtype=np.int32))})
@@ -102,10 +111,10 @@ def tables(quotes: pa.Table) -> dict[str, tuple[pa.Table, int]]:
         "stop": pc.add(spans["row_max"], 1),
     }).sort_by("speaker_key")
     return {
-        QUOTES: (attributed, QUOTE_ROW_GROUP_ROWS),
-        POSTINGS: (postings, POSTINGS_ROW_GROUP_ROWS),
-        TERMS: (terms, TERMS_ROW_GROUP_ROWS),
-        SPEAKERS: (speakers, TERMS_ROW_GROUP_ROWS),
+        QUOTES: (attributed, QUOTE_ROW_GROUP_ROWS, {}),
+        POSTINGS: (postings, POSTINGS_ROW_GROUP_ROWS, POSTINGS_OPTIONS),
+        TERMS: (terms, TERMS_ROW_GROUP_ROWS, {}),
+        SPEAKERS: (speakers, TERMS_ROW_GROUP_ROWS, {}),
     }
 
 
