@@ -411,6 +411,17 @@ class Attributor:
             speaker = self._speaker_of(cue)
             if speaker is not None:
                 return speaker, cue, 0.7
+        p_start, p_end = self.paras[para]
+        if re.search(r"\w", self.doc.text[p_start:span.start] + self.doc.text[span.end:p_end]):
+            return None
+        # A paragraph that is only a quotation, after one about somebody ("Peter Dutton disagreed."),
+        # gives that somebody's words.
+        for m in reversed(self.names.mentions):
+            if m.at < prev_para[0]:
+                break
+            if m.at < prev_para[1] and m.subject:
+                kind = m.kind
+                return Speaker(m.name, kind, m.name, self.names.title(m.name), self.names.gender(m.name)), None, 0.6
         return None
 
     # -- records --------------------------------------------------------
@@ -421,7 +432,7 @@ class Attributor:
         p_start, p_end = self.paras[para]
         if para == 0 and len(self.paras) > 1 and p_end - p_start < 250:
             kind = QuoteKind.HEADLINE
-        elif _looks_full(text[span.start:span.end]) and not self._frame(k, -1)[-1:] or _looks_full(text[span.start:span.end]) and len(text[span.start:span.end].split()) >= 8:
+        elif _looks_full(text[span.start:span.end]):
             kind = QuoteKind.FULL
         else:
             kind = QuoteKind.PARTIAL
@@ -495,6 +506,6 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _looks_full(quote: str) -> bool:
-    """A quote that opens with a capital reads as one or more whole sentences."""
-    q = quote.lstrip(" .…'‘")
-    return bool(q) and q[0].isupper() and len(q.split()) >= 3
+    """A quote that opens with a capital and ends as a sentence does reads as whole sentences."""
+    q = quote.strip(" …'‘’\"“”")
+    return bool(q) and q[0].isupper() and len(q.split()) >= 3 and q[-1] in ".!?,;:—-"

@@ -78,6 +78,11 @@ def test_attribution_patterns(nlp, text, expected):
          ["Antony Blinken"]),
         # the speaker introduced with a colon in the paragraph before
         ("Sen. Bernie Sanders said:\n\n“This campaign is about the needs of working families.”", ["Bernie Sanders"]),
+        # a paragraph that is only a quotation, after a paragraph about its speaker
+        ("Opposition leader Peter Dutton disagreed.\n\n\"This is a bad deal for Australians.\"", ["Peter Dutton"]),
+        # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
+        ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
+         "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
     ],
 )
 def test_speaker_carried_over(nlp, text, expected_speakers):
