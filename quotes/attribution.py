@@ -120,7 +120,7 @@ class Attributor:
         if para == 0 and len(self.paras) > 1:
             colon = text.find(":", p_start, span.start)
             prefix = text[p_start:colon]
-            if colon > 0 and 0 < len(prefix.split()) <= 6 and not self._cue_for(k):
+            if colon > 0 and 0 < len(prefix.split()) <= 6:  # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
         return None
 
@@ -261,6 +261,11 @@ class Attributor:
     # -- speakers -------------------------------------------------------
     def _speaker_of(self, cue: Cue) -> Speaker | None:
         tok = cue.subject
+        verb = cue.token
+        if verb.tag_ == "VBG" and verb.i > 0 and tok is not None and tok.i != verb.i - 1:
+            before = self.doc[verb.i - 1]
+            if before.ent_type_ == "PERSON" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+                tok = before  # "footage of Hillary Clinton asking, ..." : the person the participle follows
         if tok is None or self.quote_of[tok.i] != -1:
             tok = self._adjacent_subject(cue.token)
         if tok is None:
