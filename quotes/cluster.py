@@ -83,7 +83,7 @@ def dask_client(scheduler: str | None = None, *, workers: int = 2, timeout: floa
                 dashboard_address=None, silence_logs=logging.ERROR,
             )
             client = Client(cluster)
-    except (OSError, TimeoutError, ValueError) as exc:
+    except (OSError, TimeoutError, ValueError, RuntimeError) as exc:  # RuntimeError: a local worker failed to start
         if cluster is not None:
             cluster.close()
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
