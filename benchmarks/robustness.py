@@ -99,21 +99,35 @@ def malformed(work: Path) -> tuple[int, int]:
 
 
 def kills(work: Path, times: int, rng: random.Random) -> tuple[int, int, int]:
-    """`kill -9` of `quotes extract` `times` times in a row at random points, then a re-run. Returns (killed, lost, duplicated)."""
+    """`kill -9` of `quotes extract` `times` times in a row at random points, then a re-run. Returns (killed, lost, duplicated).
+
+    The killed runs extract the whole corpus again (`--force`) into a dataset
+    that already holds half of it, so each has all the work to do and a kill
+    can land before, during or after the commit that replaces a version.
+    """
+    from quotes.dataset import current_version
+
     data = corpus(work / "in", 120, rng)
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_half = work / "in" / "first_half.jsonl"
+    first_half.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
     start = time.perf_counter()
     clean = extract_cli([data], work / "clean")
     span = time.perf_counter() - start
     assert clean.returncode == 0, clean.stderr
     rows = quote_rows(work / "clean")
-    print(f"kill -9: clean run of {len(rows):,} quotes from 122 articles took {span:.1f} s")
+    assert extract_cli([first_half], work / "killed").returncode == 0
+    print(f"kill -9: clean run of {len(rows):,} quotes from {len(lines)} articles took {span:.1f} s; "
+          f"each killed run re-extracts all of it (--force) into a dataset holding the first half")
     killed = 0
     for attempt in range(times):
-        after = rng.uniform(0.5, span * 0.9)  # a run killed before its commit leaves the whole job to the next
-        ended = kill_extract_at([data], work / "killed", after)
-        committed = (work / "killed" / "CURRENT").exists()
+        before = current_version(work / "killed")
+        after = rng.uniform(0.5, span)
+        ended = kill_extract_at([data], work / "killed", after, "--force")  # every run has the whole corpus to do
+        now = current_version(work / "killed")
         killed += ended is None
-        print(f"  run {attempt + 1}: {'killed' if ended is None else f'ended (exit {ended}) before'} at {after:.1f} s; dataset {'present' if committed else 'not yet written'}")
+        state = "previous version still current" if now == before else f"new version {now.name} current"
+        print(f"  run {attempt + 1}: {'killed' if ended is None else f'ended (exit {ended}) before'} at {after:.1f} s; {state}")
     rerun = extract_cli([data], work / "killed")
     lost, duplicated = lost_and_duplicated(rows, quote_rows(work / "killed"))
     print(f"  re-run: exit code {rerun.returncode}; lost {lost}, duplicated {duplicated} of {len(rows):,} rows")

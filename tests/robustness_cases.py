@@ -163,9 +163,9 @@ def extract_cli(inputs: list[Path], out: Path, *extra: str, timeout: float = 600
                           capture_output=True, text=True, timeout=timeout, cwd=REPO)
 
 
-def kill_extract_at(inputs: list[Path], out: Path, after: float) -> int | None:
+def kill_extract_at(inputs: list[Path], out: Path, after: float, *extra: str) -> int | None:
     """Start `quotes extract`, `kill -9` it `after` seconds in; its exit code if it ended first, else None."""
-    process = subprocess.Popen([*QUOTES_CLI, "extract", *map(str, inputs), "--out", str(out), "--quiet"],
+    process = subprocess.Popen([*QUOTES_CLI, "extract", *map(str, inputs), "--out", str(out), "--quiet", *extra],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
     try:
         return process.wait(after)
