@@ -313,6 +313,12 @@ class Attributor:
                 return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
             return Speaker(org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
         phrase = _noun_phrase(tok)
+        if tok.lower_ in lexicon.GROUP_NOUNS and not any(c.dep_ in ("det", "compound", "amod", "poss", "prep") for c in tok.children):
+            # bare "aides said" after "the White House ..." are that organisation's aides
+            since = self.para_starts[max(0, self._para(at) - 1)]
+            org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"}, after=since)
+            if org:
+                return Speaker(f"{org} {tok.text}", SpeakerKind.ORGANISATION, tok.text)
         det = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if "the" in det or not det:
             role = tok.lemma_.lower()

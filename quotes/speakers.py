@@ -199,7 +199,7 @@ class ArticleNames:
 def org_name(text: str) -> str:
     """An organisation's name without a leading article: "the White House" → "White House"."""
     name = clean_name(text)
-    return name[4:] if name.lower().startswith("the ") else name
+    return re.sub(r"^(the|a|an) ", "", name, flags=re.IGNORECASE)
 
 
 def title_before(doc: Doc, at: int) -> str | None:

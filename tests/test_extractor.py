@@ -109,6 +109,13 @@ def test_shared_surname_settled_by_context(nlp):
     assert q.speaker == "Hillary Clinton"
 
 
+def test_bare_group_noun_belongs_to_the_organisation_just_named(nlp):
+    text = ("The White House released a readout of the call on Friday.\n\n"
+            "“He also conveyed the United States’ encouragement of a calm,” aides said.")
+    (q,) = nlp(text)._.quotes
+    assert (q.speaker, q.mention, q.speaker_kind) == ("White House aides", "aides", SpeakerKind.ORGANISATION)
+
+
 def test_organisation_kept_as_organisation(nlp):
     (q,) = nlp("“The United States will continue to act,” Central Command said.")._.quotes
     assert q.speaker_kind is SpeakerKind.ORGANISATION
