@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
-from jupyter_client.manager import KernelManager
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
 HERE = Path(__file__).resolve().parent
@@ -32,14 +32,16 @@ class ThisPython(KernelSpecManager):
         )
 
 
-def execute(path: Path, *, timeout: int = 300) -> nbformat.NotebookNode:
+def execute(path: Path, *, timeout: int = 120) -> nbformat.NotebookNode:
     """The notebook at `path` after running every cell, with cwd = its folder.
 
     Raises:
         nbclient.exceptions.CellExecutionError: a cell raised; the message shows it.
+        nbclient.exceptions.CellTimeoutError: a cell ran longer than `timeout` seconds.
     """
     notebook = nbformat.read(path, as_version=4)
-    manager = KernelManager(kernel_name=KERNEL, kernel_spec_manager=ThisPython())
+    # nbclient is asynchronous: a blocking manager would wait for output forever and never time out.
+    manager = AsyncKernelManager(kernel_name=KERNEL, kernel_spec_manager=ThisPython())
     client = NotebookClient(
         notebook, km=manager, kernel_name=KERNEL, timeout=timeout, record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},

@@ -1,6 +1,8 @@
 """The article renderer: every quote highlighted and labelled, every character escaped, offsets exact."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -140,3 +142,14 @@ def test_any_text_comes_back_exactly(case):
     assert "".join(page.body).replace("\r\n", "\n").replace("\r", "\n") == normalised
     assert page.marks == [q["text"] for q in sorted(found, key=lambda q: (q["start"], -q["end"]))]
     assert len(page.labels) == len(found)
+
+
+def test_rendering_loads_no_language_model():
+    code = (
+        "import sys, quotes\n"
+        "html = quotes.article_html('He said \"yes.\"', [{'start': 9, 'end': 13, 'speaker': 'Al', 'cue': 'said'}])\n"
+        "assert isinstance(quotes.ArticleView('x', []), quotes.render.ArticleView) and '<mark' in html\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
