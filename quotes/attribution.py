@@ -315,7 +315,7 @@ class Attributor:
         phrase = _noun_phrase(tok)
         if tok.lower_ in lexicon.GROUP_NOUNS and not any(c.dep_ in ("det", "compound", "amod", "poss", "prep") for c in tok.children):
             # bare "aides said" after "the White House ..." are that organisation's aides
-            since = self.para_starts[max(0, self._para(at) - 1)]
+            since = self.para_starts[max(0, self._para(at) - 1)] - 1
             org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"}, after=since)
             if org:
                 return Speaker(f"{org} {tok.text}", SpeakerKind.ORGANISATION, tok.text)
