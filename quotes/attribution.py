@@ -229,8 +229,10 @@ class Attributor:
         linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
         if linked:
             # Reported speech nests ("Trump said that Clinton described it as …"): the outermost
-            # speech verb is the source the article vouches for.
-            return max(linked, key=lambda c: ancestors.get(c.token.i, 0))
+            # speech verb is the source the article vouches for, unless it sits in a relative
+            # clause of its own ("an architect who said he was stiffed ..., saying, “…”").
+            main = [c for c in linked if c.token.dep_ != "relcl"] or linked
+            return max(main, key=lambda c: ancestors.get(c.token.i, 0))
         near_after = self._cues_in(after[:_NEAR])
         if near_after:
             return near_after[0]
@@ -266,7 +268,7 @@ class Attributor:
             before = self.doc[verb.i - 1]
             if before.ent_type_ == "PERSON" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 tok = before  # "footage of Hillary Clinton asking, ..." : the person the participle follows
-        if tok is None or self.quote_of[tok.i] != -1:
+        if tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space:
             tok = self._adjacent_subject(cue.token)
         if tok is None:
             return None

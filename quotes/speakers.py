@@ -100,7 +100,9 @@ class ArticleNames:
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, _is_subject(ent)))
         # A proper noun acting as a subject is a person the tagger may have missed ("Ham said").
         for tok in doc:
-            if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") and tok.is_title:
+            if (tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") and tok.is_title
+                    and tok.left_edge.pos_ != "DET" and not any(c.dep_ in ("det", "nummod", "amod") for c in tok.children)):
+                # a person is not "the 13th Amendment"
                 k = bisect_right(starts, tok.idx) - 1
                 if (k >= 0 and tok.idx < quoted[k][1]) or (tok.ent_type_ == "PERSON"):
                     continue
