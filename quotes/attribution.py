@@ -315,6 +315,13 @@ class Attributor:
                 return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
             return Speaker(org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
         phrase = _noun_phrase(tok)
+        if tok.pos_ == "PROPN":
+            # a name the tagger missed ("Ms Cooper"): the article's fullest form of it, if any
+            words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") or t.i == tok.i)
+            name = names.person_name(words, tok.idx)
+            honorific = tok.i > 0 and self.doc[tok.left_edge.i].lower_ in lexicon.honorifics()
+            if name in names.people or honorific:
+                return Speaker(name, SpeakerKind.PERSON, phrase, names.title(name), names.gender(name))
         if tok.lower_ in lexicon.GROUP_NOUNS and not any(c.dep_ in ("det", "compound", "amod", "poss", "prep") for c in tok.children):
             # bare "aides said" after "the White House ..." are that organisation's aides
             since = self.para_starts[max(0, self._para(at) - 1)] - 1

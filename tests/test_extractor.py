@@ -102,6 +102,12 @@ def test_honorific_and_role_resolve_to_full_name(nlp):
     assert [q.speaker for q in nlp(text)._.quotes] == ["Joe Biden", "Joe Biden"]
 
 
+def test_british_honorific_without_full_stop(nlp):
+    text = "Home Secretary Yvette Cooper visited Dover on Monday.\n\n'We will stop the boats,' Ms Cooper said."
+    (q,) = nlp(text)._.quotes
+    assert (q.speaker, q.title, q.mention) == ("Yvette Cooper", "Home Secretary", "Ms Cooper")
+
+
 def test_shared_surname_settled_by_context(nlp):
     text = ("Bill Clinton and Hillary Clinton campaigned in Ohio.\n\n"
             "Mrs. Clinton told the crowd that the election was “about our children.”")
