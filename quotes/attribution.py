@@ -54,9 +54,10 @@ class Attributor:
     def __init__(self, doc: Doc, speech_verbs: frozenset[str]):
         self.doc = doc
         self.verbs = speech_verbs
-        self.spans = find_spans(doc.text)
+        self.text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
+        self.spans = find_spans(self.text)
         self.names = ArticleNames(doc, [(s.start, s.end) for s in self.spans])
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.quote_of = [-1] * len(doc)
         self.span_tokens: list[list[Token]] = []
@@ -108,7 +109,7 @@ class Attributor:
     # -- quotes that say who spoke without a verb --------------------------
     def _labelled(self, k: int) -> tuple[Speaker, Cue | None, float] | None:
         """Speakers named by layout: a transcript's "PENCE:", a "― Name" byline, a headline's "Name: ..."."""
-        span, text = self.spans[k], self.doc.text
+        span, text = self.spans[k], self.text
         label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
         if label:
             return self._speaker_from_text(label.group(1).title(), label.start(1)), None, 0.85
@@ -135,7 +136,7 @@ class Attributor:
 
     def _names_a_work(self, k: int) -> bool:
         """A title of a work or a show, not speech: 'on CBS's "Face the Nation,"' or '"Shark Tank"'."""
-        span, text = self.spans[k], self.doc.text
+        span, text = self.spans[k], self.text
         if self._para(span.start) == 0 and len(self.paras) > 1:
             return False  # headlines capitalise every word
         words = re.findall(r"[\w’'-]+", text[span.start:span.end])
@@ -158,7 +159,7 @@ class Attributor:
         return bisect_right(self.para_starts, char) - 1
 
     def _frame(self, k: int, step: int) -> list[Token]:
-        if step > 0 and self.doc.text[self.spans[k].end - 1:self.spans[k].end] == "." and self.spans[k].closed:
+        if step > 0 and self.text[self.spans[k].end - 1:self.spans[k].end] == "." and self.spans[k].closed:
             return []  # "…smart.” Trump was …": a full stop inside the marks ends the sentence
         return self._frame_tokens(k, step)
 
@@ -180,7 +181,7 @@ class Attributor:
                 break
             j = self.quote_of[i]
             if j not in (-1, k):
-                if self.doc.text[self.spans[j].end - 1:self.spans[j].end] in ".!?":
+                if self.text[self.spans[j].end - 1:self.spans[j].end] in ".!?":
                     break
             elif j == -1 and not t.is_space:
                 if step < 0 and t.text in _SENT_END:
@@ -301,7 +302,7 @@ class Attributor:
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
-            title = names.title(name) or title_before(self.doc, ent.start_char)
+            title = names.title(name) or title_before(self.text, ent.start_char)
             return Speaker(name, SpeakerKind.PERSON, ent.text, title, names.gender(name))
         ent = entity_in([tok], _ORG)
         if ent is not None and names.known_person(ent.text):
@@ -407,7 +408,7 @@ class Attributor:
         para = self._para(span.start)
         before = self._frame(k, -1)
         sentence_initial = not before
-        if not sentence_initial and not _looks_full(self.doc.text[span.start:span.end]):
+        if not sentence_initial and not _looks_full(self.text[span.start:span.end]):
             return None  # a scare quote in the middle of a sentence with no cue
         same_para = [j for j in range(len(self.spans)) if j != k and self._para(self.spans[j].start) == para]
         earlier = [j for j in same_para if j < k and results[j][0] is not None]
@@ -432,7 +433,7 @@ class Attributor:
             if speaker is not None:
                 return speaker, cue, 0.7
         p_start, p_end = self.paras[para]
-        if re.search(r"\w", self.doc.text[p_start:span.start] + self.doc.text[span.end:p_end]):
+        if re.search(r"\w", self.text[p_start:span.start] + self.text[span.end:p_end]):
             return None
         # A paragraph that is only a quotation, after one about somebody ("Peter Dutton disagreed."),
         # gives that somebody's words.
@@ -447,7 +448,7 @@ class Attributor:
     # -- records --------------------------------------------------------
     def _record(self, k: int, speaker: Speaker, cue: Cue | None, confidence: float) -> Quote:
         span = self.spans[k]
-        text = self.doc.text
+        text = self.text
         para = self._para(span.start)
         p_start, p_end = self.paras[para]
         if para == 0 and len(self.paras) > 1 and p_end - p_start < 250:

@@ -75,6 +75,7 @@ class ArticleNames:
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.people: dict[str, _Person] = {}  # canonical full name → person
         self.by_surname: dict[str, list[str]] = {}
         self.by_title: dict[str, list[str]] = {}
@@ -88,7 +89,7 @@ class ArticleNames:
             k = bisect_right(starts, ent.start_char) - 1
             if k >= 0 and ent.start_char < quoted[k][1]:
                 continue  # a name inside a quotation is spoken of, not speaking
-            if _in_caps_line(doc, ent):
+            if _in_caps_line(self.text, ent):
                 continue  # "CHENEY OUSTER POINTS TO ...": a promo line, not part of the story
             if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "the Houthis", "the Clintons": a group, whatever the tagger thought
@@ -116,7 +117,7 @@ class ArticleNames:
         words = name.split()
         if not words or not words[-1][:1].isupper():
             return
-        title = split_title(ent.text)[0] or title_before(self.doc, ent.start_char)
+        title = split_title(ent.text)[0] or title_before(self.text, ent.start_char)
         gender = _gender_of(self.doc, ent, words)
         if len(words) == 1 and self.by_surname.get(words[0].lower()):
             # a bare surname adds what it tells (gender, title) to the full name it stands for
@@ -171,7 +172,7 @@ class ArticleNames:
     def by_role(self, title: str) -> str | None:
         """The person an article calls by title alone ("the president" → Joe Biden)."""
         names = self.by_title.get(title.lower(), [])
-        people = {self.person_name(n, len(self.doc.text)) for n in names}  # "Obama" and "Barack Obama" are one
+        people = {self.person_name(n, len(self.text)) for n in names}  # "Obama" and "Barack Obama" are one
         return people.pop() if len(people) == 1 else None
 
     def gender(self, name: str) -> str | None:
@@ -204,15 +205,15 @@ def org_name(text: str) -> str:
     return re.sub(r"^(the|a|an) ", "", name, flags=re.IGNORECASE)
 
 
-def title_before(doc: Doc, at: int) -> str | None:
+def title_before(text: str, at: int) -> str | None:
     """The title written just before a name: "Secretary of State Antony Blinken"."""
-    window = doc.text[max(0, at - 60):at].lower()
+    window = text[max(0, at - 60):at].lower()
     if not window.endswith(" "):
         return None
     window = window.rstrip()
     for title in lexicon.titles():
         if window.endswith(title) and (len(window) == len(title) or not window[-len(title) - 1].isalnum()):
-            original = doc.text[at - 1 - len(title):at - 1]
+            original = text[at - 1 - len(title):at - 1]
             return original.strip()
     return None
 
@@ -224,8 +225,7 @@ def _is_subject(ent: Span) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
-def _in_caps_line(doc: Doc, ent: Span) -> bool:
-    text = doc.text
+def _in_caps_line(text: str, ent: Span) -> bool:
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start:end if end >= 0 else len(text)]
