@@ -54,7 +54,13 @@ def _quotes(doc, text: str) -> list[Quote]:
 
 
 def extract(text: str, title: str | None = None) -> list[Quote]:
-    """Every quotation in `text` with its speaker."""
+    """Every quotation in `text` with its speaker.
+
+    Args:
+        title: the headline, when you have it apart from the text. Offsets
+            always index `text`, so only a headline that opens `text` (as in
+            the .txt files) is searched for quotations; a separate one is not.
+    """
     return _quotes(get_nlp()(_for_spacy(text)), text)
 
 
