@@ -129,7 +129,12 @@ def kills(work: Path, times: int, rng: random.Random) -> tuple[int, int, int]:
         state = "previous version still current" if now == before else f"new version {now.name} current"
         print(f"  run {attempt + 1}: {'killed' if ended is None else f'ended (exit {ended}) before'} at {after:.1f} s; {state}")
     rerun = extract_cli([data], work / "killed")
-    lost, duplicated = lost_and_duplicated(rows, quote_rows(work / "killed"))
+    stored = quote_rows(work / "killed")
+    lost, duplicated = lost_and_duplicated(rows, stored)
+    for row in sorted(set(rows) - set(stored))[:5]:
+        print(f"  LOST {row[1]} [{row[2]}:{row[3]}] {row[4][:80]!r}")
+    for row in sorted(set(stored) - set(rows))[:5]:
+        print(f"  NOT IN THE CLEAN RUN {row[1]} [{row[2]}:{row[3]}] {row[4][:80]!r}")
     print(f"  re-run: exit code {rerun.returncode}; lost {lost}, duplicated {duplicated} of {len(rows):,} rows")
     return killed, lost, duplicated
 
