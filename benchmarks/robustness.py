@@ -107,6 +107,7 @@ def kills(work: Path, times: int, rng: random.Random) -> tuple[int, int, int]:
     """
     from quotes.dataset import current_version
 
+    code_before = _code_stamp()
     data = corpus(work / "in", 120, rng)
     lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
     first_half = work / "in" / "first_half.jsonl"
@@ -136,7 +137,15 @@ def kills(work: Path, times: int, rng: random.Random) -> tuple[int, int, int]:
     for row in sorted(set(stored) - set(rows))[:5]:
         print(f"  NOT IN THE CLEAN RUN {row[1]} [{row[2]}:{row[3]}] {row[4][:80]!r}")
     print(f"  re-run: exit code {rerun.returncode}; lost {lost}, duplicated {duplicated} of {len(rows):,} rows")
+    changed = sorted(name for name, stamp in _code_stamp().items() if code_before.get(name) != stamp)
+    if changed:  # the clean run and the re-run did not run the same extractor
+        print(f"  WARNING: {', '.join(changed)} changed during this phase; a difference may come from the edit, not the kills")
     return killed, lost, duplicated
+
+
+def _code_stamp() -> dict[str, float]:
+    """Modification times of the package's files: the extractor must not change between clean run and re-run."""
+    return {str(p.relative_to(REPO)): p.stat().st_mtime for p in (REPO / "quotes").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
 def service(work: Path, count: int, rng: random.Random) -> int:
