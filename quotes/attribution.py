@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from quotes import lexicon
-from quotes.marks import Span as MarkSpan
 from quotes.marks import find_spans, paragraphs
 from quotes.records import Quote, QuoteKind, SpeakerKind
 from quotes.speakers import ArticleNames, Speaker, clean_name, entity_in, org_name, title_before
@@ -28,10 +27,10 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 # A quotation signed at the paragraph's end: “...” ― Carla Sanchez
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
-_NEAR = 6
+_NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
-_SAID = frozenset("said says told tells added adds asked asks wrote writes".split())  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
+_SAID = frozenset("said says told tells added adds asked asks wrote writes".split())
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
@@ -59,6 +58,7 @@ class Attributor:
         self.names = ArticleNames(doc, [(s.start, s.end) for s in self.spans])
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
+        self.span_para = [self._para(s.start) for s in self.spans]
         self.quote_of = [-1] * len(doc)
         self.span_tokens: list[list[Token]] = []
         for k, s in enumerate(self.spans):
@@ -69,7 +69,7 @@ class Attributor:
             # the marks themselves belong to the quote, not to its frame
             for i in (toks[0].i - 1 if toks else -1, toks[-1].i + 1 if toks else -1):
                 if 0 <= i < len(doc) and (doc[i].is_quote or doc[i].is_punct) and self.quote_of[i] == -1:
-                    if doc[i].idx in (s.start - 1, s.start - 2, s.end, s.end + 1) and not doc[i].text in ",.;:":
+                    if doc[i].idx in (s.start - 1, s.start - 2, s.end, s.end + 1) and doc[i].text not in ",.;:":
                         self.quote_of[i] = k
         self.history: list[tuple[int, Speaker]] = []  # (char offset of cue, speaker) in text order
 
@@ -97,7 +97,7 @@ class Attributor:
                         conf -= 0.1
                     results[k] = (speaker, cue, conf)
                     self.history.append((cue.token.idx, speaker))
-            self.history.sort(key=lambda h: h[0])
+                    self.history.sort(key=lambda h: h[0])  # a cue may stand after a later quote's
         # Second pass: carry speakers over to quotes with no cue of their own.
         for k, span in enumerate(self.spans):
             if results[k][0] is None and results[k][2] >= 0:
@@ -113,7 +113,7 @@ class Attributor:
         label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
         if label:
             return self._speaker_from_text(label.group(1).title(), label.start(1)), None, 0.85
-        para = self._para(span.start)
+        para = self.span_para[k]
         p_start, p_end = self.paras[para]
         byline = _DASH_BYLINE.match(text[span.end:p_end])
         if byline:
@@ -137,7 +137,7 @@ class Attributor:
     def _names_a_work(self, k: int) -> bool:
         """A title of a work or a show, not speech: 'on CBS's "Face the Nation,"' or '"Shark Tank"'."""
         span, text = self.spans[k], self.text
-        if self._para(span.start) == 0 and len(self.paras) > 1:
+        if self.span_para[k] == 0 and len(self.paras) > 1:
             return False  # headlines capitalise every word
         words = re.findall(r"[\w’'-]+", text[span.start:span.end])
         if not words or len(words) > 8 or not _title_case(words):
@@ -145,7 +145,7 @@ class Attributor:
         toks = self.span_tokens[k]
         if not toks:
             return False
-        p_start, p_end = self.paras[self._para(span.start)]
+        p_start, p_end = self.paras[self.span_para[k]]
         if not re.search(r"\w", text[p_start:span.start] + text[span.end:p_end]):
             return True  # a paragraph that is only a quoted title is a subheading: 'All Bets Are Off.'
         prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
@@ -172,7 +172,7 @@ class Attributor:
         toks = self.span_tokens[k]
         if not toks:
             return []
-        para = self._para(self.spans[k].start)
+        para = self.span_para[k]
         i = toks[-1].i + 1 if step > 0 else toks[0].i - 1
         out: list[Token] = []
         while 0 <= i < len(self.doc):
@@ -405,12 +405,12 @@ class Attributor:
     # -- carrying over --------------------------------------------------
     def _carried(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
         span = self.spans[k]
-        para = self._para(span.start)
+        para = self.span_para[k]
         before = self._frame(k, -1)
         sentence_initial = not before
         if not sentence_initial and not _looks_full(self.text[span.start:span.end]):
             return None  # a scare quote in the middle of a sentence with no cue
-        same_para = [j for j in range(len(self.spans)) if j != k and self._para(self.spans[j].start) == para]
+        same_para = [j for j in range(len(self.spans)) if j != k and self.span_para[j] == para]
         earlier = [j for j in same_para if j < k and results[j][0] is not None]
         if earlier:
             j = earlier[-1]
@@ -423,7 +423,7 @@ class Attributor:
             return None
         # A paragraph that opens with a quotation continues the speaker named just before it.
         prev_para = self.paras[para - 1]
-        prev_quotes = [j for j in range(k) if self._para(self.spans[j].start) == para - 1]
+        prev_quotes = [j for j in range(k) if self.span_para[j] == para - 1]
         if prev_quotes:
             j = prev_quotes[-1]
             return (results[j][0], results[j][1], 0.75) if results[j][0] is not None else None
@@ -441,15 +441,14 @@ class Attributor:
             if m.at < prev_para[0]:
                 break
             if m.at < prev_para[1] and m.subject:
-                kind = m.kind
-                return Speaker(m.name, kind, m.name, self.names.title(m.name), self.names.gender(m.name)), None, 0.6
+                return Speaker(m.name, m.kind, m.name, self.names.title(m.name), self.names.gender(m.name)), None, 0.6
         return None
 
     # -- records --------------------------------------------------------
     def _record(self, k: int, speaker: Speaker, cue: Cue | None, confidence: float) -> Quote:
         span = self.spans[k]
         text = self.text
-        para = self._para(span.start)
+        para = self.span_para[k]
         p_start, p_end = self.paras[para]
         if para == 0 and len(self.paras) > 1 and p_end - p_start < 250:
             kind = QuoteKind.HEADLINE
