@@ -107,7 +107,7 @@ class ArticleNames:
                 k = bisect_right(starts, tok.idx) - 1
                 if (k >= 0 and tok.idx < quoted[k][1]) or (tok.ent_type_ == "PERSON"):
                     continue
-                name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t is tok), tok.idx)
+                name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i), tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", True))
         self.mentions.sort(key=lambda m: m.at)
 
@@ -142,7 +142,7 @@ class ArticleNames:
                 names.append(name)
 
     # -- resolving ------------------------------------------------------
-    def person_name(self, text: str, at: int, gender: str | None = None) -> str:
+    def person_name(self, text: str, at: int) -> str:
         """The fullest name the article gives for `text` ("Biden" → "Joe Biden")."""
         name = clean_name(text)
         words = name.split()
@@ -154,8 +154,6 @@ class ArticleNames:
         if len(words) > 1:
             # "Donald J. Trump" and "Donald Trump" are one person: same first and last word
             candidates = [c for c in candidates if c.split()[0].lower() == words[0].lower()]
-        if gender:
-            candidates = [c for c in candidates if self.people[c].gender in (gender, None)] or candidates
         if not candidates:
             return name
         if len(candidates) == 1:
