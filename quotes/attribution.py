@@ -228,6 +228,10 @@ class Attributor:
             return according[0]
         near = {t.i for t in after[:_NEAR]}
         linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
+        introducer = [c for c in self._cues_in(before) if c.subject is not None and c.token.i + 1 < len(self.doc)
+                      and self.doc[c.token.i + 1].text in (",", ":") and c.token.dep_ in ("ROOT", "parataxis")]
+        if introducer and linked and all(introducer[0].token.i < c.token.i for c in linked):
+            return introducer[0]  # "..., Mr. Obama said, a majority have come to believe “…”"
         if linked:
             # Reported speech nests ("Trump said that Clinton described it as …"): the outermost
             # speech verb is the source the article vouches for, unless it sits in a relative
