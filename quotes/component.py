@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
+from quotes import lexicon
 from quotes.attribution import Attributor
-from quotes.lexicon import speech_verbs as default_speech_verbs  # noqa: F401  (registers quotes.speech_verbs.v1)
 from quotes.records import Quote
+
+# The speech-verb lexicon as a versioned, swappable function: `{"@misc": "quotes.speech_verbs.v1"}`.
+registry.misc("quotes.speech_verbs.v1", func=lexicon.speech_verbs)
 
 _KEY = "quotes.records"
 

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from quotes import lexicon
 from quotes.errors import AliasFileError
 
 # Courtesy titles that say nothing about who is meant ("Mr. Trump" is Trump).
 # Office titles ("President") are split off by the extractor, not here.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.honorifics())
 PERSON = "person"
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")

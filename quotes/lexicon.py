@@ -1,15 +1,15 @@
 """Language resources for attribution, kept apart from the rules that use them.
 
 Each list is a text file in quotes/lexicon/ whose header says where it came
-from; the speech-verb list is also a registered function
-(`quotes.speech_verbs.v1`) so a config can swap it.
+from. This module imports no spaCy, so the read side (identity, look-ups) shares
+the same lists; the component registers the speech verbs as
+`quotes.speech_verbs.v1` so a config can swap them.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
 
-from spacy.util import registry
 
 
 def _lines(name: str) -> list[str]:
@@ -21,7 +21,6 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(w for ln in _lines(name) for w in ln.lower().split())
 
 
-@registry.misc("quotes.speech_verbs.v1")
 def speech_verbs() -> frozenset[str]:
     """Lemmas of verbs that report speech: say, add, tell, vow, describe ..."""
     return frozenset(_lines("speech_verbs.txt"))
