@@ -31,7 +31,7 @@ _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even whe
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
 _SAID = frozenset("said says told tells added adds asked asks wrote writes".split())
-_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "WORK_OF_ART", "LAW", "EVENT"}
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
 # Definite descriptions that point back to an organisation named earlier ("the group said").
@@ -55,7 +55,7 @@ class Attributor:
         self.verbs = speech_verbs
         self.text = doc.text  # spaCy rebuilds doc.text from the tokens on every access: read it once
         self.spans = find_spans(self.text)
-        self.names = ArticleNames(doc, [(s.start, s.end) for s in self.spans])
+        self.names = ArticleNames(doc, [(s.start, s.end) for s in self.spans], speech_verbs)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.span_para = [self._para(s.start) for s in self.spans]
@@ -241,6 +241,9 @@ class Attributor:
         near_after = self._cues_in(after[:_NEAR])
         if near_after:
             return near_after[0]
+        first_after = self._cues_in(after)[:1]
+        if first_after and first_after[0].subject is not None and first_after[0].subject.left_edge.i == after[0].i:
+            return first_after[0]  # "“…” Scott's niece, state Del. Marcia Price (D-Newport News), shouted": a long subject
         before_cues = self._cues_in(before)
         if before_cues:
             return before_cues[0]  # before is in reading order away from the quote: nearest first
@@ -273,6 +276,13 @@ class Attributor:
             before = self.doc[verb.i - 1]
             if before.ent_type_ == "PERSON" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
                 tok = before  # "footage of Hillary Clinton asking, ..." : the person the participle follows
+        if tok is not None and self.quote_of[tok.i] != -1:
+            # the parser gave the verb two subjects, one of them inside the quotation
+            outside = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and self.quote_of[c.i] == -1]
+            if not outside and verb.tag_ == "VBG":
+                # "Mr. Trump hardly clarified the matter, … asserting, “…”": a participle's actor is the sentence's subject
+                outside = [t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1]
+            tok = outside[0] if outside else tok
         if tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space:
             tok = self._adjacent_subject(cue.token)
         if tok is None:
@@ -301,6 +311,9 @@ class Attributor:
         lower = tok.lower_
         if lower in lexicon.PRONOUN_GENDER and tok.pos_ == "PRON":
             return self._resolve_pronoun(tok, at)
+        if tok.ent_type_ == "PERCENT" and not tok.like_num:
+            phrase = _noun_phrase(tok)  # "63 percent said …": a poll's respondents
+            return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
         if tok.pos_ == "PRON" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS:
             return None
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
@@ -423,7 +436,21 @@ class Attributor:
         if later:
             j = later[0]
             return results[j][0], results[j][1], 0.7
-        if not sentence_initial or para == 0:
+        if not sentence_initial:
+            return None
+        # '…, Schiff said. “The other factor …”': a quotation after reported speech continues its speaker.
+        p_start = self.paras[para][0]
+        if span.start - p_start > 2:
+            before_quote = self.doc.char_span(p_start, span.start - 1, alignment_mode="contract") or []
+            speaker = self._last_cue_speaker([t for t in before_quote if self.quote_of[t.i] == -1])
+            if speaker is not None:
+                return speaker
+            if _looks_full(self.text[span.start:span.end]):
+                # "Sen. Bernie Sanders … identified young voters' exhaustion … “The younger people are …”"
+                subject = self._subject_mention(p_start, span.start)
+                if subject is not None:
+                    return subject, None, 0.6
+        if para == 0:
             return None
         # A paragraph that opens with a quotation continues the speaker named just before it.
         prev_para = self.paras[para - 1]
@@ -431,21 +458,31 @@ class Attributor:
         if prev_quotes:
             j = prev_quotes[-1]
             return (results[j][0], results[j][1], 0.75) if results[j][0] is not None else None
-        cues = self._cues_in([t for t in self.doc.char_span(*prev_para, alignment_mode="expand") or []])
-        for cue in reversed(cues):
-            speaker = self._speaker_of(cue)
-            if speaker is not None:
-                return speaker, cue, 0.7
+        speaker = self._last_cue_speaker(list(self.doc.char_span(*prev_para, alignment_mode="expand") or []))
+        if speaker is not None:
+            return speaker
         p_start, p_end = self.paras[para]
         if re.search(r"\w", self.text[p_start:span.start] + self.text[span.end:p_end]):
             return None
         # A paragraph that is only a quotation, after one about somebody ("Peter Dutton disagreed."),
         # gives that somebody's words.
+        subject = self._subject_mention(*prev_para)
+        return (subject, None, 0.6) if subject is not None else None
+
+    def _subject_mention(self, start: int, end: int) -> Speaker | None:
+        """The last name written as a subject between two offsets: who the passage is about."""
         for m in reversed(self.names.mentions):
-            if m.at < prev_para[0]:
+            if m.at < start:
                 break
-            if m.at < prev_para[1] and m.subject:
-                return Speaker(m.name, m.kind, m.name, self.names.title(m.name), self.names.gender(m.name)), None, 0.6
+            if m.at < end and m.subject:
+                return Speaker(m.name, m.kind, m.name, self.names.title(m.name), self.names.gender(m.name))
+        return None
+
+    def _last_cue_speaker(self, tokens: list[Token]) -> tuple[Speaker, Cue, float] | None:
+        for cue in reversed(self._cues_in(tokens)):
+            speaker = self._speaker_of(cue)
+            if speaker is not None:
+                return speaker, cue, 0.7
         return None
 
     # -- records --------------------------------------------------------

@@ -73,8 +73,9 @@ def clean_name(text: str) -> str:
 class ArticleNames:
     """The people and organisations one article names, for resolving mentions."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = (), speech_verbs: frozenset[str] = frozenset()):
         self.doc = doc
+        self.speech_verbs = speech_verbs
         self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.people: dict[str, _Person] = {}  # canonical full name → person
         self.by_surname: dict[str, list[str]] = {}
@@ -84,28 +85,27 @@ class ArticleNames:
         # full names first, so that a bare surname finds the person it belongs to
         for ent in sorted(persons, key=lambda e: len(clean_name(e.text).split()) < 2):
             self._add_person(ent)
-        starts = [q[0] for q in quoted]
+        self.quoted = list(quoted)
+        self._quote_starts = [q[0] for q in quoted]
         for ent in doc.ents:
-            k = bisect_right(starts, ent.start_char) - 1
-            if k >= 0 and ent.start_char < quoted[k][1]:
+            if self.in_quote(ent.start_char):
                 continue  # a name inside a quotation is spoken of, not speaking
             if _in_caps_line(self.text, ent):
                 continue  # "CHENEY OUSTER POINTS TO ...": a promo line, not part of the story
             if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "the Houthis", "the Clintons": a group, whatever the tagger thought
-                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", _is_subject(ent)))
+                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", self._is_subject(ent)))
             elif ent.label_ in _PERSON_LABELS or self.known_person(ent.text):
                 name = self.person_name(ent.text, ent.start_char)
-                self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, _is_subject(ent)))
+                self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, self._is_subject(ent)))
             elif ent.label_ in _ORG_LABELS:
-                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, _is_subject(ent)))
+                self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, self._is_subject(ent)))
         # A proper noun acting as a subject is a person the tagger may have missed ("Ham said").
         for tok in doc:
             if (tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") and tok.is_title
                     and tok.left_edge.pos_ != "DET" and not any(c.dep_ in ("det", "nummod", "amod") for c in tok.children)):
                 # a person is not "the 13th Amendment"
-                k = bisect_right(starts, tok.idx) - 1
-                if (k >= 0 and tok.idx < quoted[k][1]) or (tok.ent_type_ == "PERSON"):
+                if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON":
                     continue
                 name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i), tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", True))
@@ -141,6 +141,23 @@ class ArticleNames:
             if name not in names:
                 names.append(name)
 
+    def _is_subject(self, ent: Span) -> bool:
+        """The name is the subject of its clause, and that clause is not the content of someone's speech
+        ("McLenney said Clinton doesn't show consistency": McLenney acts, Clinton is spoken of)."""
+        if ent.start > 0 and ent.doc[ent.start - 1].text == "(":
+            return False  # "Sen. Bernie Sanders (Vt.)": an affiliation in brackets
+        root = ent.root
+        while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
+            root = root.head
+        clause = root.head
+        said = clause.head
+        reported = clause.dep_ == "ccomp" and said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
+        return root.dep_ in ("nsubj", "nsubjpass") and not reported
+
+    def in_quote(self, at: int) -> bool:
+        k = bisect_right(self._quote_starts, at) - 1
+        return k >= 0 and at < self.quoted[k][1]
+
     # -- resolving ------------------------------------------------------
     def person_name(self, text: str, at: int) -> str:
         """The fullest name the article gives for `text` ("Biden" → "Joe Biden")."""
@@ -158,9 +175,12 @@ class ArticleNames:
             return name
         if len(candidates) == 1:
             return candidates[0] if len(candidates[0]) >= len(name) else name
-        # Two people share the surname (Bill and Hillary Clinton): the last one named before wins.
-        before = [m for m in self.mentions if m.at < at and m.name in candidates]
-        return before[-1].name if before else min(candidates, key=lambda c: self.people[c].first_seen)
+        # Two people share the surname: an honorific tells them apart ("Mrs. Clinton"); otherwise a bare
+        # surname means the one the article introduced first (Ted Cruz, not his wife Heidi named later).
+        written = (self.text[max(0, at - 6):at] + " " + text).split()  # "Mrs. Clinton", the honorific outside the entity
+        honorific = next((lexicon.honorifics()[w.lower()] for w in written[-2:-1] + written[:1] if w.lower() in lexicon.honorifics()), None)
+        fitting = [c for c in candidates if honorific not in ("m", "f") or self.people[c].gender in (honorific, None)]
+        return min(fitting or candidates, key=lambda c: self.people[c].first_seen)
 
     def known_person(self, text: str) -> bool:
         """A name the article gives a person elsewhere, whatever the tagger called it here ("Trump" as ORG)."""
@@ -216,11 +236,6 @@ def title_before(text: str, at: int) -> str | None:
     return None
 
 
-def _is_subject(ent: Span) -> bool:
-    root = ent.root
-    while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
-        root = root.head
-    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _in_caps_line(text: str, ent: Span) -> bool:

@@ -54,6 +54,23 @@ def attributions(nlp, text):
         # a transcript's speaker label
         ("Partial transcript as follows:\n\n\"PENCE: Well, look, this is serious business.",
          [("PENCE: Well, look, this is serious business.", "Pence")]),
+        # the parser gives "said" a second subject inside the quotation; the bracketed affiliation is skipped
+        ("\"He would make a fine senator. One of the hardest workers in the House,\" Rep. Maria Delgado (D-Ariz.) said.",
+         [("He would make a fine senator. One of the hardest workers in the House,", "Maria Delgado")]),
+        # a long subject between the quotation and its verb
+        ("\"This is a big night for our city!\" the mayor's sister, state Sen. Laura \"Lolly\" Haynes (D-Richmond), "
+         "shouted to the crowd.", [("This is a big night for our city!", "the mayor's sister")]),
+        # a publication the tagger took for a work of art
+        ("“On this measure,” Zero Hedge said, “real youth unemployment is far higher.”",
+         [("On this measure,", "Zero Hedge"), ("real youth unemployment is far higher.", "Zero Hedge")]),
+        # a participle whose parsed subject fell inside the quotation
+        ("Mr. Walsh hardly clarified the matter, treating the mayor's remark first as a compliment -- \"That makes me rich\" "
+         "-- and, when questioned after the hearing, asserting, \"Of course, I pay what I owe.\"",
+         [("Of course, I pay what I owe.", "Walsh")]),
+        # the respondents of a poll
+        ("Only 41 percent of likely voters agreed that the mayor was \"honest and trustworthy,\" "
+         "while 58 percent said the same of his rival.",
+         [("honest and trustworthy,", "Only 41 percent of likely voters")]),
         # a quotation signed at the end of its paragraph
         ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
     ],
@@ -80,6 +97,15 @@ def test_attribution_patterns(nlp, text, expected):
         ("Sen. Bernie Sanders said:\n\n“This campaign is about the needs of working families.”", ["Bernie Sanders"]),
         # a paragraph that is only a quotation, after a paragraph about its speaker
         ("Opposition leader Peter Dutton disagreed.\n\n\"This is a bad deal for Australians.\"", ["Peter Dutton"]),
+        # a quotation opening a sentence after reported speech in the same paragraph
+        ("The committee has waited for months, Rep. Tom Alvarez said. \"The other question is whether anyone will act.\"",
+         ["Tom Alvarez"]),
+        # ... or after a sentence about a named person
+        ("Sen. Ruth Marsh (Ore.) pointed to rising rents as the reason young voters are angry. "
+         "\"People my grandchildren's age cannot afford to live here.\"", ["Ruth Marsh"]),
+        # a name inside reported speech is spoken of: "he" is the one reporting
+        ("Governor Paul Ortiz, despite his doubts, said Mayor Dan Kessler is right about the budget.\n\n"
+         "\"I think we have the votes,\" he said.", ["Paul Ortiz"]),
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
@@ -113,6 +139,13 @@ def test_shared_surname_settled_by_context(nlp):
             "Mrs. Clinton told the crowd that the election was “about our children.”")
     (q,) = nlp(text)._.quotes
     assert q.speaker == "Hillary Clinton"
+
+
+def test_bare_surname_means_the_first_person_introduced(nlp):
+    text = ("Sen. Ted Cruz spoke in Houston. Critics recalled attacks on Heidi Cruz, his wife, during the primary.\n\n"
+            "\"It became personal that day,\" Cruz said.")
+    (q,) = nlp(text)._.quotes
+    assert q.speaker == "Ted Cruz"
 
 
 def test_bare_group_noun_belongs_to_the_organisation_just_named(nlp):
