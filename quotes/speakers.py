@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from quotes import lexicon
@@ -19,6 +21,7 @@ from quotes.records import SpeakerKind
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _PERSON_LABELS = {"PERSON"}
+_BYLINE = re.compile(r"By ((?:[A-Z][\w.'’-]+ ?){2,4})$")
 _ORG_LABELS = {"ORG", "NORP", "GPE"}
 
 
@@ -105,11 +108,12 @@ class ArticleNames:
             if (tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.ent_type_ in ("", "PERSON") and tok.is_title
                     and tok.left_edge.pos_ != "DET" and not any(c.dep_ in ("det", "nummod", "amod") for c in tok.children)):
                 # a person is not "the 13th Amendment"
-                if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON":
+                if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].like_num):
                     continue
                 name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i), tok.idx)
-                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", True))
+                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", self._is_subject(doc[tok.i:tok.i + 1])))
         self.mentions.sort(key=lambda m: m.at)
+        self.author = self._author()
 
     # -- building -------------------------------------------------------
     def _add_person(self, ent: Span) -> None:
@@ -119,9 +123,10 @@ class ArticleNames:
             return
         title = split_title(ent.text)[0] or title_before(self.text, ent.start_char)
         gender = _gender_of(self.doc, ent, words)
-        if len(words) == 1 and self.by_surname.get(words[0].lower()):
+        fulls = (self.by_surname.get(words[0].lower()) or self._misspelt_surname(words[0])) if len(words) == 1 else []
+        if fulls:
             # a bare surname adds what it tells (gender, title) to the full name it stands for
-            for full in self.by_surname[words[0].lower()]:
+            for full in fulls:
                 p = self.people[full]
                 p.gender = p.gender or gender
                 p.title = p.title or title
@@ -154,6 +159,23 @@ class ArticleNames:
         reported = clause.dep_ == "ccomp" and said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
         return root.dep_ in ("nsubj", "nsubjpass") and not reported
 
+    def _author(self) -> str | None:
+        """The writer, for a first-person "I said": a byline ("By Jane Doe") at the top, or the tagline
+        that closes an opinion piece ("Charlotte Meehan is playwright-in-residence at …")."""
+        paras = [p.strip() for p in self.text.split("\n") if p.strip()]
+        for para in paras[:3]:
+            byline = _BYLINE.match(para)
+            if byline:
+                return self.person_name(byline.group(1), self.text.find(para))
+        if len(paras) > 2:
+            tagline = paras[-1]
+            at = self.text.rfind(tagline)
+            span = self.doc.char_span(at, at + len(tagline), alignment_mode="contract")
+            ents = [e for e in span.ents if e.label_ in _PERSON_LABELS] if span is not None else []
+            if ents and ents[0].start_char == at and re.match(r"\s+(is|was)\b", self.text[ents[0].end_char:]):
+                return self.person_name(ents[0].text, at)
+        return None
+
     def in_quote(self, at: int) -> bool:
         k = bisect_right(self._quote_starts, at) - 1
         return k >= 0 and at < self.quoted[k][1]
@@ -167,7 +189,7 @@ class ArticleNames:
             return name
         if name in self.people:
             return name
-        candidates = self.by_surname.get(words[-1].lower(), [])
+        candidates = self.by_surname.get(words[-1].lower()) or self._misspelt_surname(words[-1])
         if len(words) > 1:
             # "Donald J. Trump" and "Donald Trump" are one person: same first and last word
             candidates = [c for c in candidates if c.split()[0].lower() == words[0].lower()]
@@ -181,6 +203,15 @@ class ArticleNames:
         honorific = next((lexicon.honorifics()[w.lower()] for w in written[-2:-1] + written[:1] if w.lower() in lexicon.honorifics()), None)
         fitting = [c for c in candidates if honorific not in ("m", "f") or self.people[c].gender in (honorific, None)]
         return min(fitting or candidates, key=lambda c: self.people[c].first_seen)
+
+    def _misspelt_surname(self, surname: str) -> list[str]:
+        """People whose surname is one or two letters off ("McLenney" for Tyresha McClenney): copy slips
+        that would otherwise split one speaker in two. Short names are left alone (Cohen, Cohn)."""
+        if len(surname) < 6:
+            return []
+        close = process.extract(surname.lower(), list(self.by_surname), scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+        people = [name for key, _, _ in close if key[0] == surname[0].lower() for name in self.by_surname[key]]
+        return people if len(people) == 1 else []
 
     def known_person(self, text: str) -> bool:
         """A name the article gives a person elsewhere, whatever the tagger called it here ("Trump" as ORG)."""
