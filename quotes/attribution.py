@@ -148,11 +148,19 @@ class Attributor:
         p_start, p_end = self.paras[self.span_para[k]]
         if not re.search(r"\w", text[p_start:span.start] + text[span.end:p_end]):
             return True  # a paragraph that is only a quoted title is a subheading: 'All Bets Are Off.'
-        prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
-        nxt = [t for t in self._frame(k, +1)[:1]]
+        if self._nested(k):  # a title inside a quotation: its neighbours are the quotation's words
+            prev = [t for t in self.doc[max(0, toks[0].i - 3):toks[0].i] if not (t.is_quote or t.is_punct)][-1:]
+            nxt = [t for t in self.doc[toks[-1].i + 1:toks[-1].i + 3] if not (t.is_quote or t.is_punct)][:1]
+        else:
+            prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
+            nxt = [t for t in self._frame(k, +1)[:1]]
         if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN", "NOUN")):
             return True
         return bool(nxt and nxt[0].pos_ in ("NOUN", "PROPN") and nxt[0].dep_ not in _SUBJECT_DEPS)
+
+    def _nested(self, k: int) -> bool:
+        span = self.spans[k]
+        return any(o.start < span.start and span.end <= o.end for o in self.spans[max(0, k - 3):k])
 
     # -- cues -----------------------------------------------------------
     def _para(self, char: int) -> int:

@@ -104,6 +104,9 @@ def find_spans(text: str) -> list[Span]:
 def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     d_open: int | None = None  # content start of the open double quote
+    d_straight = False  # ... and whether it was opened with a straight mark
+    inner: int | None = None  # content start of a double quote nested in it, marked in the other style
+    inner_straight = False
     s_open: int | None = None  # content start of the open single quote (outside doubles)
     for m in _MARK.finditer(text, p_start, p_end):
         i, j = m.span()
@@ -127,21 +130,33 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
             continue
         if s_open is not None:
             continue  # double marks inside single ones (British style) are quotes within the quote
+        straight = mark == DOUBLE_STRAIGHT
         if d_open is None:
             if role in ("open", "either"):
-                d_open, s_open = j, None
+                d_open, d_straight, s_open = j, straight, None
+            continue
+        if inner is not None:
+            if straight == inner_straight and role in ("close", "either"):
+                if _has_words(text, inner, i):
+                    out.append(Span(inner, i, True, False))
+                inner = None
+                continue
+        elif straight != d_straight and role == "open":
+            # "Caddell read: “As you know, …” Forty-three, yes.": a quotation within a quotation,
+            # marked in the other style, is a span of its own inside the outer one
+            inner, inner_straight = j, straight
             continue
         if role in ("close", "either"):
             if _has_words(text, d_open, i):
                 out.append(Span(d_open, i, True, False))
-            d_open = None
+            d_open = inner = None
         elif role == "open":
-            d_open = j  # the previous opener was never closed: a stray mark
+            d_open, d_straight = j, straight  # the previous opener was never closed: a stray mark
     if d_open is not None and _has_words(text, d_open, p_end):
         out.append(Span(d_open, p_end, False, False))
     elif s_open == p_start + 1 and _has_words(text, s_open, p_end):
         out.append(Span(s_open, p_end, False, True))
-    return out
+    return sorted(out, key=lambda span: span.start)
 
 
 def _single_closer_after(text: str, start: int, p_end: int, tags: list[tuple[int, int]]) -> bool:

@@ -88,8 +88,13 @@ class ArticleNames:
         # full names first, so that a bare surname finds the person it belongs to
         for ent in sorted(persons, key=lambda e: len(clean_name(e.text).split()) < 2):
             self._add_person(ent)
-        self.quoted = list(quoted)
-        self._quote_starts = [q[0] for q in quoted]
+        self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
+        for start, end in sorted(quoted):
+            if self.quoted and start < self.quoted[-1][1]:
+                self.quoted[-1] = (self.quoted[-1][0], max(end, self.quoted[-1][1]))
+            else:
+                self.quoted.append((start, end))
+        self._quote_starts = [q[0] for q in self.quoted]
         for ent in doc.ents:
             if self.in_quote(ent.start_char):
                 continue  # a name inside a quotation is spoken of, not speaking

@@ -71,6 +71,9 @@ def attributions(nlp, text):
         ("Only 41 percent of likely voters agreed that the mayor was \"honest and trustworthy,\" "
          "while 58 percent said the same of his rival.",
          [("honest and trustworthy,", "Only 41 percent of likely voters")]),
+        # ... whose answer quotes a title in curly marks
+        ("Partial transcript as follows:\n\n\"PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.",
+         [("PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.", "Pence")]),
         # a quotation signed at the end of its paragraph
         ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
     ],

@@ -22,6 +22,9 @@ def quoted(text):
         ("''Good economic news,'' said Geoff Garin.", ["Good economic news,"]),
         # a quote within a quote stays inside the outer one
         ("“He told me ‘never again,’ and meant it,” she said.", ["He told me ‘never again,’ and meant it,"]),
+        # a quotation within a quotation marked in the other style is also a span of its own
+        ('"I will read you the question: “Do you trust her?” Forty percent said no," he said.',
+         ["I will read you the question: “Do you trust her?” Forty percent said no,", "Do you trust her?"]),
         # British style: single marks outside, double ones inside, plural possessives left alone
         ("'The MPs' expenses were \"never\" justified,' he said.", ['The MPs\' expenses were "never" justified,']),
         ("Students stayed 'til midnight and said \"it was fine,\" she said.", ["it was fine,"]),
