@@ -226,7 +226,7 @@ class Attributor:
         ancestors: dict[int, int] = {}
         for t in self.span_tokens[k]:
             depth, child = 0, t
-            while child.head.i != child.i and child.dep_ not in ("relcl", "acl"):
+            while child.head.i != child.i and (child.dep_ not in ("relcl", "acl") or child.i in quote_toks):
                 # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
@@ -357,9 +357,14 @@ class Attributor:
         det = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if "the" in det or not det:
             role = tok.lemma_.lower()
+            modifiers = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")]
+            compound = " ".join(modifiers[-1:] + [role])
+            if compound in lexicon.titles():
+                role = compound  # "the vice president" is not "the president"
             of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
             roles = [f"{role} of {' '.join(t.lower_ for t in of[0].subtree if t.i > of[0].i)}"] if of else []
-            for r in roles + [role]:
+            former = any(m in ("former", "late", "then", "ex") for m in modifiers)
+            for r in [] if former else roles + [role]:  # "the former president" is not this one
                 person = names.by_role(r) if r in lexicon.titles() else None
                 if person:
                     return Speaker(person, SpeakerKind.PERSON, phrase, r, names.gender(person))

@@ -74,6 +74,9 @@ def attributions(nlp, text):
         # ... whose answer quotes a title in curly marks
         ("Partial transcript as follows:\n\n\"PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.",
          [("PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.", "Pence")]),
+        # a quoted relative clause is the words of the sentence's subject
+        ("Dana Price, a debate coach at Ohio State, compared the candidate to a player who is \"working the referees\" "
+         "before the game.", [("working the referees", "Dana Price")]),
         # a quotation signed at the end of its paragraph
         ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
     ],
@@ -129,6 +132,12 @@ def test_honorific_and_role_resolve_to_full_name(nlp):
     text = ("President Joe Biden spoke to Israeli leaders.\n\n“We are close,” the president said.\n\n"
             "“Not yet,” Mr. Biden said later.")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Joe Biden", "Joe Biden"]
+
+
+def test_vice_president_is_not_the_president(nlp):
+    text = "President Barack Obama and Vice President Joe Biden spoke in Ohio.\n\n“We are not done,” the vice president said."
+    (q,) = nlp(text)._.quotes
+    assert (q.speaker, q.title) == ("Joe Biden", "vice president")
 
 
 def test_british_honorific_without_full_stop(nlp):
