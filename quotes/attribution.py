@@ -400,7 +400,9 @@ class Attributor:
             if gender in ("m", "f"):
                 fits = h.kind is SpeakerKind.PERSON and h.gender in (gender, None)
             else:
-                fits = gender == "?" or h.kind is not SpeakerKind.PERSON
+                # "they" are people or an organisation, not "the statement" that reported them
+                head = (h.mention.lower().split() or [""])[-1]
+                fits = gender == "?" or h.kind is not SpeakerKind.PERSON and head not in lexicon.STATEMENT_NOUNS
             if fits:
                 prev_at, prev = h_at, h
                 break

@@ -105,7 +105,8 @@ class ArticleNames:
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", self._is_subject(ent)))
             elif ent.label_ in _PERSON_LABELS or self.known_person(ent.text):
                 name = self.person_name(ent.text, ent.start_char)
-                self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, self._is_subject(ent)))
+                introduced = self._introduced(ent) and all(m.name != name for m in self.mentions)
+                self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, self._is_subject(ent) or introduced))
             elif ent.label_ in _ORG_LABELS:
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, self._is_subject(ent)))
         # A proper noun acting as a subject is a person the tagger may have missed ("Ham said").
@@ -159,10 +160,16 @@ class ArticleNames:
         root = ent.root
         while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
             root = root.head
-        clause = root.head
+        # "Hillary Clinton — who's called for big tax hikes — …": one who speaks in a relative clause acts too
+        who = any(c.dep_ == "relcl" and c.lemma_.lower() in self.speech_verbs and any(g.lower_ == "who" for g in c.children)
+                  for c in ent.root.children)
+        return (root.dep_ in ("nsubj", "nsubjpass") or who) and not self._reported(root)
+
+    def _reported(self, tok: Token) -> bool:
+        """The word stands in the content of someone's reported speech ("McLenney said [Clinton doesn't …]")."""
+        clause = tok.head
         said = clause.head
-        reported = clause.dep_ == "ccomp" and said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
-        return root.dep_ in ("nsubj", "nsubjpass") and not reported
+        return clause.dep_ == "ccomp" and said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
 
     def _author(self) -> str | None:
         """The writer, for a first-person "I said": a byline ("By Jane Doe") at the top, or the tagline
@@ -180,6 +187,13 @@ class ArticleNames:
             if ents and ents[0].start_char == at and re.match(r"\s+(is|was)\b", self.text[ents[0].end_char:]):
                 return self.person_name(ents[0].text, at)
         return None
+
+    def _introduced(self, ent: Span) -> bool:
+        """A newcomer presented with a role after a comma ("…, which concerns Henry Crespo, president of the
+        Florida Democratic Black Caucus"): news copy introduces a speaker so before quoting them."""
+        doc = ent.doc
+        return ent.end < len(doc) and doc[ent.end].text == "," and not self._reported(ent.root) and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > ent.end for c in ent.root.children)
 
     def in_quote(self, at: int) -> bool:
         k = bisect_right(self._quote_starts, at) - 1

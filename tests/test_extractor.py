@@ -112,6 +112,18 @@ def test_attribution_patterns(nlp, text, expected):
         # a name inside reported speech is spoken of: "he" is the one reporting
         ("Governor Paul Ortiz, despite his doubts, said Mayor Dan Kessler is right about the budget.\n\n"
          "\"I think we have the votes,\" he said.", ["Paul Ortiz"]),
+        # a newcomer introduced with a role after a comma takes over "he"
+        ("President Barack Obama had many artists writing songs for him, something that worries Henry Ortega, "
+         "chairman of the Miami Democratic Caucus.\n\n“No one is writing songs for her,” he said.", ["Henry Ortega"]),
+        # one who speaks in a relative clause is acting in the story
+        ("“The plan is unclear,” said Lily Batchelder, a tax professor.\n\nIt’s become a major issue in the race, with "
+         "Hillary Clinton — who’s called for big tax hikes on the rich — lambasting Trump’s plan.\n\n"
+         "“It would be trickle-down economics all over again,” she said.", ["Lily Batchelder", "Hillary Clinton"]),
+        # "they" are the council that issued the statement, not the statement
+        ("Following a late meeting, the Security Council issued a statement calling the test \"a clear violation\" of its "
+         "resolutions. The statement noted they had previously said they would take \"further significant measures\" if "
+         "the North tested again.\n\n\"The members of the Council will begin work on appropriate measures immediately,\" "
+         "they said.", ["Security Council", "The statement", "Security Council"]),
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
