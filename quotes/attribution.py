@@ -322,7 +322,8 @@ class Attributor:
         if tok.ent_type_ == "PERCENT" and not tok.like_num:
             phrase = _noun_phrase(tok)  # "63 percent said …": a poll's respondents
             return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
-        if tok.pos_ == "PRON" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS:
+        if tok.pos_ == "PRON" or tok.tag_ == "VBG" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS:
+            # nobody speaks in "Eliminating “the scourge of war” is one of the goals …"
             return None
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is not None:

@@ -141,9 +141,10 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
                     out.append(Span(inner, i, True, False))
                 inner = None
                 continue
-        elif straight != d_straight and role == "open":
+        elif role == "open" and (straight != d_straight or mark in DOUBLE_OPEN and _closes_twice(text, j, p_end)):
             # "Caddell read: “As you know, …” Forty-three, yes.": a quotation within a quotation,
-            # marked in the other style, is a span of its own inside the outer one
+            # marked in the other style (or in curly marks that close twice after it), is a span of
+            # its own inside the outer one
             inner, inner_straight = j, straight
             continue
         if role in ("close", "either"):
@@ -166,6 +167,12 @@ def _single_closer_after(text: str, start: int, p_end: int, tags: list[tuple[int
         if single and not (tags and _inside(tags, m.start())) and _role(text, m.start(), m.end(), mark) in ("close", "either", "possessive"):
             return True
     return False
+
+
+def _closes_twice(text: str, start: int, p_end: int) -> bool:
+    """More curly closers than openers follow, by two: “… what he calls “hell” than …” nests."""
+    rest = text[start:p_end]
+    return sum(rest.count(c) for c in DOUBLE_CLOSE) >= sum(rest.count(c) for c in DOUBLE_OPEN) + 2
 
 
 def _inside(tags: list[tuple[int, int]], i: int) -> bool:

@@ -224,6 +224,8 @@ def test_organisation_kept_as_organisation(nlp):
         "He appeared on CBS’s “Face the Nation” on Sunday.",
         "Hillary Clinton thinks this is an episode of “Shark Tank.” It is not.",
         "In his 2002 book, “Make Your Kid a Millionaire,” the author gave advice.",
+        # a gerund is nobody
+        'War and peace.\n\nEliminating "the scourge of war" is one of the original goals of the United Nations.',
     ],
 )
 def test_titles_of_works_get_no_speaker(nlp, text):

@@ -25,6 +25,9 @@ def quoted(text):
         # a quotation within a quotation marked in the other style is also a span of its own
         ('"I will read you the question: “Do you trust her?” Forty percent said no," he said.',
          ["I will read you the question: “Do you trust her?” Forty percent said no,", "Do you trust her?"]),
+        # ... or in curly marks, when enough closers follow to close both
+        ("“I’d rather live in what he calls “hell” than in his world.” ― Ana Ruiz",
+         ["I’d rather live in what he calls “hell” than in his world.", "hell"]),
         # British style: single marks outside, double ones inside, plural possessives left alone
         ("'The MPs' expenses were \"never\" justified,' he said.", ['The MPs\' expenses were "never" justified,']),
         ("Students stayed 'til midnight and said \"it was fine,\" she said.", ["it was fine,"]),
