@@ -246,6 +246,11 @@ class Attributor:
             # clause of its own ("an architect who said he was stiffed ..., saying, “…”").
             main = [c for c in linked if c.token.dep_ != "relcl"] or linked
             return max(main, key=lambda c: ancestors.get(c.token.i, 0))
+        for i in sorted(ancestors, key=ancestors.get):
+            noun = self.doc[i]
+            owner = [c for c in noun.children if c.dep_ == "poss"]
+            if noun.lemma_.lower() in lexicon.CLAIM_NOUNS and owner and self.quote_of[i] == -1:
+                return Cue(noun, noun.lower_, owner[0])  # "Contrary to his claim that people would “learn nothing”"
         near_after = self._cues_in(after[:_NEAR])
         if near_after:
             return near_after[0]
@@ -540,21 +545,21 @@ def _subject_of(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, or the subject of the clause it hangs from."""
     t = verb
     for _ in range(6):
+        # "released a statement saying …", "released a letter that says …": the one who released it
+        released = t.head.lemma_.lower() in lexicon.STATEMENT_NOUNS and t.head.dep_ in ("dobj", "pobj")
         for c in t.children:
             if c.dep_ in _SUBJECT_DEPS:
                 if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                    if released:
+                        break
                     return t.head  # "Netanyahu, who vowed ..."
                 return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-        if t.dep_ == "relcl":
-            return t.head  # "Biden, who said ..."
-        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and not (
-            t.head.lemma_.lower() in lexicon.STATEMENT_NOUNS and t.head.dep_ in ("dobj", "pobj")
-        ):
-            return t.head  # "footage of Hillary Clinton asking, ..."; but "released a statement saying" climbs on
+        if not released and (t.dep_ == "relcl" or t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")):
+            return t.head  # "Biden, who said ..."; "footage of Hillary Clinton asking, ..."
         if t.dep_ not in _CLIMB_DEPS or t.head.i == t.i:
             return None
         t = t.head

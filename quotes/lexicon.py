@@ -54,8 +54,24 @@ STATEMENT_NOUNS = frozenset(
     "video ad advertisement message note post poll survey study document website blog".split()
 )
 
+# Nouns for what someone said, whose owner is the speaker: "his claim that people would “learn nothing”".
+CLAIM_NOUNS = frozenset(
+    "claim promise vow pledge remark comment assertion charge warning boast argument insistence suggestion "
+    "threat accusation denial admission prediction contention".split()
+)
+
 # Pronouns that can stand for a speaker, with the gender (or number) they carry.
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "we": "p", "i": "?"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p",
+                  "we": "p", "i": "?"}
+
+# Role and kinship nouns that tell a person's gender: "Hope Hicks, a campaign spokeswoman".
+GENDERED_NOUNS = {
+    **dict.fromkeys("spokeswoman congresswoman chairwoman businesswoman councilwoman assemblywoman actress "
+                    "mother daughter wife sister grandmother aunt widow girlfriend queen princess duchess "
+                    "countess baroness lady".split(), "f"),
+    **dict.fromkeys("spokesman congressman chairman businessman councilman assemblyman actor father son "
+                    "husband brother grandfather uncle widower boyfriend king prince duke baron lord".split(), "m"),
+}
 
 # Words that, as a subject's head, name a group of people rather than a person.
 GROUP_NOUNS = frozenset(

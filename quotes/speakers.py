@@ -128,7 +128,7 @@ class ArticleNames:
         if not words or not words[-1][:1].isupper():
             return
         title = split_title(ent.text)[0] or title_before(self.text, ent.start_char)
-        gender = _gender_of(self.doc, ent, words)
+        gender = _gender_of(self.doc, ent, words, title)
         fulls = (self.by_surname.get(words[0].lower()) or self._misspelt_surname(words[0])) if len(words) == 1 else []
         if fulls:
             # a bare surname adds what it tells (gender, title) to the full name it stands for
@@ -296,11 +296,17 @@ def _in_caps_line(text: str, ent: Span) -> bool:
     return len(letters) > 12 and all(c.isupper() for c in letters)
 
 
-def _gender_of(doc: Doc, ent: Span, words: list[str]) -> str | None:
+def _gender_of(doc: Doc, ent: Span, words: list[str], title: str | None) -> str | None:
+    """From an honorific ("Mrs."), a gendered title or role ("Congresswoman …", "…, a campaign spokeswoman"),
+    or the first name."""
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     hon = lexicon.honorifics().get(prev) or lexicon.honorifics().get(ent[0].lower_)
     if hon in ("m", "f"):
         return hon
+    roles = (title or "").lower().split() + [c.lower_ for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    for role in roles:
+        if role in lexicon.GENDERED_NOUNS:
+            return lexicon.GENDERED_NOUNS[role]
     if len(words) > 1:
         return lexicon.first_names().get(words[0].lower())
     return None

@@ -124,6 +124,12 @@ def test_attribution_patterns(nlp, text, expected):
          "resolutions. The statement noted they had previously said they would take \"further significant measures\" if "
          "the North tested again.\n\n\"The members of the Council will begin work on appropriate measures immediately,\" "
          "they said.", ["Security Council", "The statement", "Security Council"]),
+        # a role noun tells the gender a first name does not: "he" is not the spokeswoman
+        ("\"We will win,\" Mr. Walsh said.\n\nJordan Hicks, a campaign spokeswoman, did not respond to messages on "
+         "Friday.\n\n\"We are done here,\" he said.", ["Walsh", "Walsh"]),
+        # the owner of a claim is its speaker
+        ("Mr. Trump has refused to release his returns.\n\nContrary to his claim that voters would \"learn nothing,\" "
+         "there would be a wealth of information in them.", ["Trump"]),
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
