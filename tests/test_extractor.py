@@ -164,52 +164,44 @@ def test_british_honorific_without_full_stop(nlp):
     assert (q.speaker, q.title, q.mention) == ("Yvette Cooper", "Home Secretary", "Ms Cooper")
 
 
-def test_shared_surname_settled_by_context(nlp):
-    text = ("Bill Clinton and Hillary Clinton campaigned in Ohio.\n\n"
-            "Mrs. Clinton told the crowd that the election was “about our children.”")
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # two people share a surname: the honorific tells them apart
+        ("Bill Clinton and Hillary Clinton campaigned in Ohio.\n\n"
+         "Mrs. Clinton told the crowd that the election was “about our children.”",
+         "Hillary Clinton"),
+        # ... and without one, the bare surname is the one introduced first
+        ("Sen. Ted Cruz spoke in Houston. Critics recalled attacks on Heidi Cruz, his wife, during the primary.\n\n"
+         "\"It became personal that day,\" Cruz said.",
+         "Ted Cruz"),
+        # a surname misspelt by a letter is the same speaker
+        ("Two voters, Tyresha McClenney and Bryan Anderson, saw the rally.\n\n"
+         "“It only comes up when there is a video,” McLenney said.",
+         "Tyresha McClenney"),
+        # first person in the article’s voice is the writer named in the closing tagline
+        ("My mother and I argued often.\n\nOnce I laughed and said, \"I don't believe in the devil.\"\n\n"
+         "She was upset for days.\n\nDana Whitlock is a playwright and teaches at a college in Ohio.",
+         "Dana Whitlock"),
+        # a timestamp line is not the next sentence’s subject
+        ("5:45 p.m.\n\nLibertarian candidate Gary Johnson’s doctor is calling the candidate "
+         "“extremely physically fit.”",
+         "Libertarian candidate Gary Johnson’s doctor"),
+        # a numbered law is not a person
+        ("Director Ava DuVernay spoke about her film.\n\nDuVernay said she felt the 13th Amendment was worth "
+         "examining because “most people don’t know about that loophole,” she said.",
+         "Ava DuVernay"),
+    ],
+)
+def test_one_quote_resolves_to(nlp, text, speaker):
     (q,) = nlp(text)._.quotes
-    assert q.speaker == "Hillary Clinton"
-
-
-def test_bare_surname_means_the_first_person_introduced(nlp):
-    text = ("Sen. Ted Cruz spoke in Houston. Critics recalled attacks on Heidi Cruz, his wife, during the primary.\n\n"
-            "\"It became personal that day,\" Cruz said.")
-    (q,) = nlp(text)._.quotes
-    assert q.speaker == "Ted Cruz"
-
-
-def test_misspelt_surname_is_the_same_speaker(nlp):
-    text = ("Two voters, Tyresha McClenney and Bryan Anderson, saw the rally.\n\n"
-            "“It only comes up when there is a video,” McLenney said.")
-    (q,) = nlp(text)._.quotes
-    assert q.speaker == "Tyresha McClenney"
-
-
-def test_first_person_is_the_writer_named_in_the_tagline(nlp):
-    text = ("My mother and I argued often.\n\nOnce I laughed and said, \"I don't believe in the devil.\"\n\n"
-            "She was upset for days.\n\nDana Whitlock is a playwright and teaches at a college in Ohio.")
-    (q,) = nlp(text)._.quotes
-    assert q.speaker == "Dana Whitlock"
+    assert q.speaker == speaker
 
 
 def test_first_person_without_a_named_writer_is_not_a_guess(nlp):
     text = "Senator Tom Hale spoke first.\n\nThen I asked, \"Will you run again?\""
     (q,) = nlp(text)._.quotes
     assert (q.speaker, q.speaker_kind) == ("the author", SpeakerKind.UNKNOWN)
-
-
-def test_timestamp_line_is_not_the_next_sentence_subject(nlp):
-    text = ("5:45 p.m.\n\nLibertarian candidate Gary Johnson’s doctor is calling the candidate "
-            "“extremely physically fit.”")
-    (q,) = nlp(text)._.quotes
-    assert q.speaker == "Libertarian candidate Gary Johnson’s doctor"
-
-
-def test_numbered_law_is_not_a_person(nlp):
-    text = ("Director Ava DuVernay spoke about her film.\n\nDuVernay said she felt the 13th Amendment was worth "
-            "examining because “most people don’t know about that loophole,” she said.")
-    (q,) = nlp(text)._.quotes
-    assert q.speaker == "Ava DuVernay"
 
 
 def test_bare_group_noun_belongs_to_the_organisation_just_named(nlp):
