@@ -245,7 +245,13 @@ class Attributor:
             # speech verb is the source the article vouches for, unless it sits in a relative
             # clause of its own ("an architect who said he was stiffed ..., saying, “…”").
             main = [c for c in linked if c.token.dep_ != "relcl"] or linked
-            return max(main, key=lambda c: ancestors.get(c.token.i, 0))
+            cue = max(main, key=lambda c: ancestors.get(c.token.i, 0))
+            if cue.subject is not None and cue.subject.lemma_.lower() in lexicon.STATEMENT_NOUNS:
+                # "The spot concludes with footage of Trump saying, “…”": a person shown speaking, not the ad
+                shown = [c for c in self._cues_in(before) if c.subject is not None and self.quote_of[c.subject.i] == -1
+                         and (c.subject.ent_type_ == "PERSON" or self.names.known_person(c.subject.text))]
+                return shown[0] if shown else cue
+            return cue
         for i in sorted(ancestors, key=ancestors.get):
             noun = self.doc[i]
             owner = [c for c in noun.children if c.dep_ == "poss"]

@@ -51,7 +51,7 @@ def first_names() -> dict[str, str]:
 STATEMENT_NOUNS = frozenset(
     "statement readout release report memo letter email e-mail tweet post interview remarks speech "
     "announcement transcript filing complaint lawsuit ruling order opinion editorial op-ed column "
-    "video ad advertisement message note post poll survey study document website blog".split()
+    "video ad advertisement spot commercial message note post poll survey study document website blog".split()
 )
 
 # Nouns for what someone said, whose owner is the speaker: "his claim that people would “learn nothing”".

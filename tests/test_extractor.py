@@ -77,6 +77,10 @@ def attributions(nlp, text):
         # a quoted relative clause is the words of the sentence's subject
         ("Dana Price, a debate coach at Ohio State, compared the candidate to a player who is \"working the referees\" "
          "before the game.", [("working the referees", "Dana Price")]),
+        # an ad is not the speaker of the footage it shows
+        ("The 30-second spot features a report on Donald Trump.\n\nThe spot concludes with footage of Trump saying "
+         "during the debate last week, “That makes me smart,” when Clinton blasted him for not paying income tax.",
+         [("That makes me smart,", "Donald Trump")]),
         # a quotation signed at the end of its paragraph
         ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
     ],
