@@ -234,6 +234,11 @@ class Attributor:
         according = [c for c in cues if c.text == "according to" and c.subject is not None]
         if according:
             return according[0]
+        dashes = ("--", "—", "–")
+        if len(before) > 1 and before[0].text in dashes and before[1].ent_type_ == "PERSON" and after[:1] and after[0].text in dashes:
+            # "…, including the former candidate Mitt Romney -- “It is disqualifying …” -- and …": set off
+            # by dashes right after a name, the quotation is that person's
+            return Cue(before[0], before[0].text, before[1])
         near = {t.i for t in after[:_NEAR]}
         linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
         introducer = [c for c in self._cues_in(before) if c.subject is not None and c.token.i + 1 < len(self.doc)
@@ -441,6 +446,11 @@ class Attributor:
             if self.quote_of[i] == -1 and t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON":
                 plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP")
                 if plural:
+                    # "Critics of the program, like Senators Charles Grassley and Patrick Leahy, …": "they" are the
+                    # people the article names among them
+                    members = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("like", "including")
+                               for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]
+                    t = members[0] if members and any(c.dep_ == "conj" for c in members[0].children) else t
                     conj = [c for c in t.children if c.dep_ == "conj"]
                     first = self._speaker_from_token(t, t.idx)
                     if conj and first is not None and first.kind is SpeakerKind.PERSON:

@@ -81,6 +81,10 @@ def attributions(nlp, text):
         ("The 30-second spot features a report on Donald Trump.\n\nThe spot concludes with footage of Trump saying "
          "during the debate last week, “That makes me smart,” when Clinton blasted him for not paying income tax.",
          [("That makes me smart,", "Donald Trump")]),
+        # set off by dashes right after a name, the quotation is that person's, not the group's
+        ("A chorus of prominent Republicans has said the same thing, including the former presidential candidate Mitt "
+         "Romney -- ''It is disqualifying for a nominee to refuse to release tax returns'' -- and Fred Goldberg, a former "
+         "commissioner.", [("It is disqualifying for a nominee to refuse to release tax returns", "Mitt Romney")]),
         # a quotation signed at the end of its paragraph
         ("“He is not fit to be president.” ― Carla Sanchez", [("He is not fit to be president.", "Carla Sanchez")]),
     ],
@@ -134,6 +138,10 @@ def test_attribution_patterns(nlp, text, expected):
         # the owner of a claim is its speaker
         ("Mr. Trump has refused to release his returns.\n\nContrary to his claim that voters would \"learn nothing,\" "
          "there would be a wealth of information in them.", ["Trump"]),
+        # "they" are the people named among a group
+        ("Critics of the visa program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, "
+         "Democrat of Vermont, see the vote as a chance to fix it. They sent a letter on Thursday.\n\n"
+         "\"The program has become plagued by fraud and abuse,\" they wrote.", ["Charles E. Grassley and Patrick J. Leahy"]),
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
