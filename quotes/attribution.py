@@ -160,7 +160,7 @@ class Attributor:
 
     def _nested(self, k: int) -> bool:
         span = self.spans[k]
-        return any(o.start < span.start and span.end <= o.end for o in self.spans[max(0, k - 3):k])
+        return any(o.start < span.start and span.end <= o.end for o in self.spans[:k])
 
     # -- cues -----------------------------------------------------------
     def _para(self, char: int) -> int:
@@ -419,7 +419,7 @@ class Attributor:
             else:
                 # "they" are people or an organisation, not "the statement" that reported them
                 head = (h.mention.lower().split() or [""])[-1]
-                fits = gender == "?" or h.kind is not SpeakerKind.PERSON and head not in lexicon.STATEMENT_NOUNS
+                fits = h.kind is not SpeakerKind.PERSON and head not in lexicon.STATEMENT_NOUNS
             if fits:
                 prev_at, prev = h_at, h
                 break

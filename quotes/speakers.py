@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from quotes import lexicon
+from quotes.marks import paragraphs
 from quotes.records import SpeakerKind
 
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
@@ -174,18 +175,17 @@ class ArticleNames:
     def _author(self) -> str | None:
         """The writer, for a first-person "I said": a byline ("By Jane Doe") at the top, or the tagline
         that closes an opinion piece ("Charlotte Meehan is playwright-in-residence at …")."""
-        paras = [p.strip() for p in self.text.split("\n") if p.strip()]
-        for para in paras[:3]:
-            byline = _BYLINE.match(para)
+        paras = paragraphs(self.text)
+        for start, end in paras[:3]:
+            byline = _BYLINE.match(self.text, start, end)
             if byline:
-                return self.person_name(byline.group(1), self.text.find(para))
+                return self.person_name(byline.group(1), start)
         if len(paras) > 2:
-            tagline = paras[-1]
-            at = self.text.rfind(tagline)
-            span = self.doc.char_span(at, at + len(tagline), alignment_mode="contract")
+            start, end = paras[-1]
+            span = self.doc.char_span(start, end, alignment_mode="contract")
             ents = [e for e in span.ents if e.label_ in _PERSON_LABELS] if span is not None else []
-            if ents and ents[0].start_char == at and re.match(r"\s+(is|was)\b", self.text[ents[0].end_char:]):
-                return self.person_name(ents[0].text, at)
+            if ents and ents[0].start_char == start and re.match(r"\s+(is|was)\b", self.text[ents[0].end_char:]):
+                return self.person_name(ents[0].text, start)
         return None
 
     def _introduced(self, ent: Span) -> bool:
@@ -218,8 +218,9 @@ class ArticleNames:
             return candidates[0] if len(candidates[0]) >= len(name) else name
         # Two people share the surname: an honorific tells them apart ("Mrs. Clinton"); otherwise a bare
         # surname means the one the article introduced first (Ted Cruz, not his wife Heidi named later).
-        written = (self.text[max(0, at - 6):at] + " " + text).split()  # "Mrs. Clinton", the honorific outside the entity
-        honorific = next((lexicon.honorifics()[w.lower()] for w in written[-2:-1] + written[:1] if w.lower() in lexicon.honorifics()), None)
+        # the honorific may stand inside the text or just before the entity: "Mrs. Clinton"
+        words_around = self.text[max(0, at - 6):at].split()[-1:] + text.split()[:1]
+        honorific = next((lexicon.honorifics()[w.lower()] for w in words_around if w.lower() in lexicon.honorifics()), None)
         fitting = [c for c in candidates if honorific not in ("m", "f") or self.people[c].gender in (honorific, None)]
         return min(fitting or candidates, key=lambda c: self.people[c].first_seen)
 
@@ -284,8 +285,6 @@ def title_before(text: str, at: int) -> str | None:
             original = text[at - 1 - len(title):at - 1]
             return original.strip()
     return None
-
-
 
 
 def _in_caps_line(text: str, ent: Span) -> bool:
