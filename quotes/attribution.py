@@ -276,10 +276,19 @@ class Attributor:
         frame = {t.i for t in after} | {t.i for t in before}
         for i in sorted(ancestors, key=ancestors.get):
             verb = self.doc[i]
-            if i in frame and verb.pos_ in ("VERB", "AUX"):
+            if i in frame and verb.pos_ in ("VERB", "AUX") and not verb.is_punct:  # a dash the tagger called a verb
                 subject = _subject_of(verb)
                 if subject is not None:
                     return Cue(verb, verb.lower_, subject, weak=True)
+        if not any(self.quote_of[i] == -1 for i in ancestors):
+            # the parser made the quotation the sentence's root and hung the frame from it ("Mr. Trump hardly
+            # clarified the matter, treating … as a compliment -- ''That makes me smart'' --"): the frame's
+            # own verb is the one that governs the quote
+            for t in before[::-1] + after:
+                if t.pos_ in ("VERB", "AUX") and t.head.i in quote_toks and t.dep_ in ("ccomp", "parataxis", "advcl", "conj"):
+                    subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS and self.quote_of[c.i] == -1), None)
+                    if subject is not None:
+                        return Cue(t, t.lower_, subject, weak=True)
         return None
 
     def _is_modifier(self, k: int) -> bool:
@@ -394,7 +403,9 @@ class Attributor:
                 # description of a person points back to the last person acting in the story
                 person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)
                 if person:
-                    return Speaker(person, SpeakerKind.PERSON, phrase, role, names.gender(person))
+                    # the description is not a title ("the New York businessman"), unless it is one ("the senator")
+                    title = role if role in lexicon.titles() else names.title(person)
+                    return Speaker(person, SpeakerKind.PERSON, phrase, title, names.gender(person))
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
 
     def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
@@ -416,6 +427,8 @@ class Attributor:
                 continue
             if gender in ("m", "f"):
                 fits = h.kind is SpeakerKind.PERSON and h.gender in (gender, None)
+            elif gender == "n":
+                fits = h.kind is not SpeakerKind.PERSON  # "the report says. … It also points out that …"
             else:
                 # "they" are people or an organisation, not "the statement" that reported them
                 head = (h.mention.lower().split() or [""])[-1]
@@ -427,6 +440,12 @@ class Attributor:
             name = self.names.last_mention(at, gender, {SpeakerKind.PERSON}, after=prev_at, subject=True)
             if name is None and prev is None:
                 name = self.names.last_mention(at, gender, {SpeakerKind.PERSON})
+        elif gender == "n":
+            since = max(prev_at, self.para_starts[max(0, self._para(at) - 1)] - 1)
+            name = self.names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"}, after=since, subject=True)
+            if name is not None and (prev is None or name != prev.name):
+                return Speaker(name, SpeakerKind.ORGANISATION, tok.text)
+            name = None
         else:
             group = self._plural_subject(tok, max(prev_at, self.para_starts[max(0, self._para(at) - 1)]))
             if group is not None:

@@ -88,7 +88,7 @@ def run_eval(gold_path: str | Path, predictions_path: str | Path | None = None, 
     articles = (Article(id=doc_id, text=d["text"]) for doc_id, d in gold.items())
     predictions: dict[str, list[dict]] = {}
     for article, quotes in extract_articles(articles, n_process=n_process):
-        predictions[article.id] = [{"start": q.start, "end": q.end, "quote": q.text, "speaker": q.speaker_label} for q in quotes if q.speaker]
+        predictions[article.id] = [{"start": q.start, "end": q.end, "quote": q.text, "speaker": q.speaker} for q in quotes if q.speaker]
     if predictions_path:
         with open(predictions_path, "w", encoding="utf-8") as out:
             for doc_id, qs in predictions.items():

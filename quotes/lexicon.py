@@ -62,7 +62,7 @@ CLAIM_NOUNS = frozenset(
 
 # Pronouns that can stand for a speaker, with the gender (or number) they carry.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p",
-                  "we": "p", "i": "?"}
+                  "we": "p", "i": "?", "it": "n"}
 
 # Role and kinship nouns that tell a person's gender: "Hope Hicks, a campaign spokeswoman".
 GENDERED_NOUNS = {

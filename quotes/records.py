@@ -58,7 +58,7 @@ class Quote:
     @property
     def speaker_label(self) -> str | None:
         """The speaker as a reader expects to see them: "President Joe Biden"."""
-        if self.speaker and self.title and " of " not in self.title and self.title.lower() not in self.speaker.lower():
+        if self.speaker and self.title and self.title.lower() not in self.speaker.lower():
             return f"{self.title} {self.speaker}"
         return self.speaker
 

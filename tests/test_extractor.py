@@ -64,9 +64,22 @@ def attributions(nlp, text):
         ("“On this measure,” Zero Hedge said, “real youth unemployment is far higher.”",
          [("On this measure,", "Zero Hedge"), ("real youth unemployment is far higher.", "Zero Hedge")]),
         # a participle whose parsed subject fell inside the quotation
+        # ... and the parser made the first quotation the sentence's root, hanging the frame's verb from it
         ("Mr. Walsh hardly clarified the matter, treating the mayor's remark first as a compliment -- \"That makes me rich\" "
          "-- and, when questioned after the hearing, asserting, \"Of course, I pay what I owe.\"",
-         [("Of course, I pay what I owe.", "Walsh")]),
+         [("That makes me rich", "Walsh"), ("Of course, I pay what I owe.", "Walsh")]),
+        # a dash the tagger took for a verb is not the quotation's governor
+        ("Senate Minority Leader Harry Reid, in particular, has been steadily pounding the nominee as a “con artist” ― just "
+         "as he did with Romney in 2012.", [("con artist", "Harry Reid")]),
+        # "it" is the document that spoke just before ...
+        ("The Center for Budget Studies published its annual survey on Monday.\n\n\"Most companies disclose only a fraction "
+         "of their subsidiaries,\" the report says.\n\nIt also points out that \"the penalties are so light\" that companies "
+         "ignore them.", [("Most companies disclose only a fraction of their subsidiaries,", "the report"),
+                          ("the penalties are so light", "the report")]),
+        # ... or the organisation just written about
+        ("Parents rallied outside the school board on Monday.\n\nThe Kestrel Foundation, which funds the program, released "
+         "new figures. It said the program had \"failed every family it was meant to help.\"",
+         [("failed every family it was meant to help.", "Kestrel Foundation")]),
         # the respondents of a poll
         ("Only 41 percent of likely voters agreed that the mayor was \"honest and trustworthy,\" "
          "while 58 percent said the same of his rival.",
@@ -168,6 +181,14 @@ def test_vice_president_is_not_the_president(nlp):
     text = "President Barack Obama and Vice President Joe Biden spoke in Ohio.\n\n“We are not done,” the vice president said."
     (q,) = nlp(text)._.quotes
     assert (q.speaker, q.title) == ("Joe Biden", "vice president")
+
+
+def test_a_description_is_not_a_title(nlp):
+    text = ("Gov. Maria Alvarez toured the flooded towns on Monday.\n\n"
+            "“We will rebuild every road,” the Democratic governor said.\n\n"
+            "Developer Tom Reyes visited the site too. “We need change,” the New York businessman said.")
+    assert [(q.speaker, q.title, q.mention) for q in nlp(text)._.quotes] == [
+        ("Maria Alvarez", "governor", "the Democratic governor"), ("Tom Reyes", None, "the New York businessman")]
 
 
 def test_british_honorific_without_full_stop(nlp):
