@@ -519,16 +519,35 @@ class Attributor:
         if prev_quotes:
             j = prev_quotes[-1]
             return (results[j][0], results[j][1], 0.75) if results[j][0] is not None else None
-        speaker = self._last_cue_speaker(list(self.doc.char_span(*prev_para, alignment_mode="expand") or []))
+        prev_tokens = list(self.doc.char_span(*prev_para, alignment_mode="expand") or [])
+        speaker = self._last_cue_speaker(prev_tokens)
         if speaker is not None:
             return speaker
+        intro = self._actor(prev_tokens)
+        if intro is not None and self.text[prev_para[1] - 1] == ":":
+            return intro  # "He then listed the qualities a nominee needs:" introduces the paragraphs that follow
         p_start, p_end = self.paras[para]
         if re.search(r"\w", self.text[p_start:span.start] + self.text[span.end:p_end]):
             return None
-        # A paragraph that is only a quotation, after one about somebody ("Peter Dutton disagreed."),
-        # gives that somebody's words.
+        # A paragraph that is only a quotation, after one about somebody ("Peter Dutton disagreed.",
+        # "The prime minister hit back."), gives that somebody's words.
+        if intro is not None:
+            return intro
         subject = self._subject_mention(*prev_para)
         return (subject, None, 0.6) if subject is not None else None
+
+    def _actor(self, tokens: list[Token]) -> tuple[Speaker, Cue, float] | None:
+        """The person or organisation acting in the last sentence of `tokens`, pronoun or title resolved."""
+        if not tokens:
+            return None
+        verb = tokens[-1].sent.root
+        subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or self.quote_of[subject.i] != -1:
+            return None
+        speaker = self._speaker_from_token(subject, verb.idx)
+        if speaker is None or speaker.kind is SpeakerKind.UNKNOWN:  # not "The bias begins to show …:"
+            return None
+        return speaker, Cue(verb, verb.lower_, subject, weak=True), 0.6
 
     def _subject_mention(self, start: int, end: int) -> Speaker | None:
         """The last name written as a subject between two offsets: who the passage is about."""

@@ -159,6 +159,8 @@ class ArticleNames:
         if ent.start > 0 and ent.doc[ent.start - 1].text == "(":
             return False  # "Sen. Bernie Sanders (Vt.)": an affiliation in brackets
         root = ent.root
+        if root.dep_ == "compound" and root.head.pos_ == "VERB" and root.head.i > root.i:
+            return True  # "Scott bristles at …": a name the parser compounded into the verb after it is its subject
         while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
             root = root.head
         # "Hillary Clinton — who's called for big tax hikes — …": one who speaks in a relative clause acts too

@@ -124,6 +124,17 @@ def test_attribution_patterns(nlp, text, expected):
         ("Sen. Bernie Sanders said:\n\n“This campaign is about the needs of working families.”", ["Bernie Sanders"]),
         # a paragraph that is only a quotation, after a paragraph about its speaker
         ("Opposition leader Peter Dutton disagreed.\n\n\"This is a bad deal for Australians.\"", ["Peter Dutton"]),
+        # ... named there by title alone
+        ("Prime Minister Scott Morrison spoke on Tuesday.\n\n‘We made the right decision,’ he told reporters.\n\n"
+         "Opposition leader Anthony Albanese accused the government of chaos.\n\n‘This is a government at war with itself.’"
+         "\n\nThe Prime Minister hit back later in the day.\n\n‘Labor would have signed us up to an obsolete submarine.’",
+         ["Scott Morrison", "Anthony Albanese", "Scott Morrison"]),
+        # paragraphs of quotation introduced by a sentence ending in a colon, whatever its verb
+        ("Former attorney general Ken Ward has endorsed Sen. Maria Lopez for governor.\n\n"
+         "He then listed the qualities he looks for in a candidate:\n\n"
+         "\"Has the candidate a record of leadership for the principles she campaigns on?\n\n"
+         "\"Is the candidate surrounded by people notable for their commitment to those principles?\"",
+         ["Ken Ward", "Ken Ward"]),
         # a quotation opening a sentence after reported speech in the same paragraph
         ("The committee has waited for months, Rep. Tom Alvarez said. \"The other question is whether anyone will act.\"",
          ["Tom Alvarez"]),
