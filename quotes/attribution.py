@@ -89,6 +89,8 @@ class Attributor:
             cue = self._cue_for(k)
             if cue is not None:
                 speaker = self._speaker_of(cue)
+                if speaker is not None and cue.weak and not _can_speak(speaker):
+                    speaker = None  # "the less valuable mines were put into a “liquidating trust”": things do not speak
                 if speaker is not None:
                     conf = 0.9 if speaker.kind is not SpeakerKind.UNKNOWN else 0.7
                     if cue.weak:
@@ -620,6 +622,18 @@ def _subject_of(verb: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
             return None
     return None
+
+
+def _can_speak(speaker: Speaker) -> bool:
+    """A person, an organisation, or a description of people or of a statement."""
+    if speaker.kind is not SpeakerKind.UNKNOWN:
+        return True
+    word = (speaker.mention.split() or [""])[-1]
+    head = word.lower()
+    if word[:1].isupper() or head in lexicon.PRONOUN_GENDER:
+        return True  # a name the tagger did not know ("Hannity", "Millennials")
+    return any(w in words for w in (head, head.rstrip("s")) for words in (
+        lexicon.PERSON_NOUNS, lexicon.GROUP_NOUNS, lexicon.STATEMENT_NOUNS, lexicon.CLAIM_NOUNS, _ORG_ANAPHORS))
 
 
 def _noun_phrase(tok: Token) -> str:

@@ -51,7 +51,8 @@ def first_names() -> dict[str, str]:
 STATEMENT_NOUNS = frozenset(
     "statement readout release report memo letter email e-mail tweet post interview remarks speech "
     "announcement transcript filing complaint lawsuit ruling order opinion editorial op-ed column "
-    "video ad advertisement spot commercial message note post poll survey study document website blog".split()
+    "video ad advertisement spot commercial message note post poll survey study document website blog "
+    "article piece story missive finding".split()
 )
 
 # Nouns for what someone said, whose owner is the speaker: "his claim that people would “learn nothing”".
@@ -88,5 +89,6 @@ PERSON_NOUNS = frozenset(
     "mother father daughter son wife husband veteran activist author writer reporter host anchor actor "
     "actress singer star leader chief founder owner executive adviser advisor aide spokesman spokeswoman "
     "lawyer attorney judge professor economist analyst strategist pollster doctor physician general "
-    "commander ambassador diplomat candidate-elect incumbent challenger opponent rival republican democrat".split()
+    "commander ambassador diplomat candidate-elect incumbent challenger opponent rival republican democrat "
+    "friend staffer politician respondent researcher scientist student worker parent teacher resident citizen".split()
 )

@@ -268,6 +268,9 @@ def test_organisation_kept_as_organisation(nlp):
         "In his 2002 book, “Make Your Kid a Millionaire,” the author gave advice.",
         # a gerund is nobody
         'War and peace.\n\nEliminating "the scourge of war" is one of the original goals of the United Nations.',
+        # things do not speak: a quoted term in a sentence whose actor is not a person or a body of people
+        "Mining news.\n\nThe less valuable mines were later placed in a “liquidating trust” by the court.",
+        "Markets fell.\n\nThe bill's supporters met on Tuesday. The new rules would subject “pass-through income” to the top rate.",
     ],
 )
 def test_titles_of_works_get_no_speaker(nlp, text):
