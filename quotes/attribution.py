@@ -648,7 +648,7 @@ def _noun_phrase(tok: Token) -> str:
     start = words[0].i if words else tok.i
     end = (words[-1].i + 1) if words else tok.i + 1
     span = tok.doc[start:min(end, start + 10)]
-    return span.text.strip(" ,")
+    return re.sub(r"^\W+", "", span.text).strip(" ,")  # not '">Sanders' where markup clings to a name
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with vs".split())

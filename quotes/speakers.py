@@ -58,7 +58,7 @@ class _Person:
 
 def split_title(text: str) -> tuple[str | None, str]:
     """("Secretary of State", "Antony Blinken") from "Secretary of State Antony Blinken"."""
-    text = _POSSESSIVE.sub("", text.strip().strip(",.;:()\"“”‘’"))
+    text = _POSSESSIVE.sub("", re.sub(r"^\W+", "", text.strip()).strip(",.;:()\"“”‘’"))  # '">Sanders' left by markup
     lower = text.lower()
     for title in lexicon.titles():
         if lower.startswith(title + " ") and len(text) > len(title) + 1:

@@ -231,6 +231,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("5:45 p.m.\n\nLibertarian candidate Gary Johnson’s doctor is calling the candidate "
          "“extremely physically fit.”",
          "Libertarian candidate Gary Johnson’s doctor"),
+        # markup a scraper left glued to a name is not part of it
+        ("Campaign news.\n\n<tweet tweet-author=\"PolitiFact\" tweet-text=\"We rate it Mostly True.\">Sanders said that for "
+         "young people, “the real unemployment rate … is 51 percent.” His terminology was off.<tweet/>",
+         "Sanders"),
         # a numbered law is not a person
         ("Director Ava DuVernay spoke about her film.\n\nDuVernay said she felt the 13th Amendment was worth "
          "examining because “most people don’t know about that loophole,” she said.",
