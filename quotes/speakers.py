@@ -172,7 +172,12 @@ class ArticleNames:
         """The word stands in the content of someone's reported speech ("McLenney said [Clinton doesn't …]")."""
         clause = tok.head
         said = clause.head
-        return clause.dep_ == "ccomp" and said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
+        if clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                and said.dep_ in ("dobj", "pobj"):
+            said = said.head  # "Hunt told the BBC's Today programme [that Labour had …]": the parser hung the clause on the noun
+        elif clause.dep_ != "ccomp":
+            return False
+        return said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
 
     def _author(self) -> str | None:
         """The writer, for a first-person "I said": a byline ("By Jane Doe") at the top, or the tagline

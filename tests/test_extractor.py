@@ -144,6 +144,9 @@ def test_attribution_patterns(nlp, text, expected):
         # a name inside reported speech is spoken of: "he" is the one reporting
         ("Governor Paul Ortiz, despite his doubts, said Mayor Dan Kessler is right about the budget.\n\n"
          "\"I think we have the votes,\" he said.", ["Paul Ortiz"]),
+        # ... even when the parser hangs the reported clause on the noun before it
+        ("Jeremy Hunt, the chancellor, told the BBC’s Today programme that Labour had ‘no plan’.\n\n"
+         "‘They still cannot tell you how they would pay for their promises,’ he said.", ["Jeremy Hunt", "Jeremy Hunt"]),
         # a newcomer introduced with a role after a comma takes over "he"
         ("President Barack Obama had many artists writing songs for him, something that worries Henry Ortega, "
          "chairman of the Miami Democratic Caucus.\n\n“No one is writing songs for her,” he said.", ["Henry Ortega"]),
