@@ -1,6 +1,8 @@
 """The `quote_attribution` spaCy component: sets `doc._.quotes`."""
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -25,14 +27,25 @@ if not Doc.has_extension("quotes"):
     Doc.set_extension("quotes", getter=_get_quotes)
 
 
+# A wire dateline: "PHILADELPHIA, July 25 (UPI) — ", "LONDON (Reuters) - ", "BOCA RATON, Fla. -- ".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([A-Za-z.\- ]{1,30}\))?\s*(?:—|–|--|-)\s+(?=\S)")
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: without this the parser runs a timestamp ("5:45 p.m.") or the
-    last paragraph's words into the next sentence and takes them for its subject. Runs before the
-    parser, which keeps boundaries already set."""
+    last paragraph's words into the next sentence and takes them for its subject. So does a wire
+    dateline ("PHILADELPHIA (UPI) — The committee released …" is not said by Philadelphia). Runs
+    before the parser, which keeps boundaries already set."""
+    text = doc.text
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+        if tok.is_space and "\n" in tok.text or tok.i == 0:
+            first = doc[tok.i + 1] if tok.is_space else tok
+            first.is_sent_start = True
+            dateline = _DATELINE.match(text, first.idx)
+            after = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand") if dateline else None
+            if after is not None and after[0].i > first.i:
+                after[0].is_sent_start = True
     return doc
 
 

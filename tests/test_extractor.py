@@ -234,6 +234,11 @@ def test_british_honorific_without_full_stop(nlp):
         ("5:45 p.m.\n\nLibertarian candidate Gary Johnson’s doctor is calling the candidate "
          "“extremely physically fit.”",
          "Libertarian candidate Gary Johnson’s doctor"),
+        # a wire dateline is not the sentence's subject
+        ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
+         "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
+         "leaked emails showed staff favoring his rival.",
+         "Democratic National Committee"),
         # markup a scraper left glued to a name is not part of it
         ("Campaign news.\n\n<tweet tweet-author=\"PolitiFact\" tweet-text=\"We rate it Mostly True.\">Sanders said that for "
          "young people, “the real unemployment rate … is 51 percent.” His terminology was off.<tweet/>",
