@@ -208,9 +208,14 @@ class Attributor:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 cues.append(Cue(t, "according to", objs[0] if objs else None))
-            elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs) and t.dep_ not in ("amod", "aux", "auxpass"):
+            elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "aux", "auxpass"):
                 cues.append(Cue(t, t.text.lower(), _subject_of(t)))
         return cues
+
+    def _speech_lemma(self, verb: Token) -> bool:
+        """A speech verb, alone or with its particle ("went on", "hit back")."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.verbs or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.verbs for c in verb.children)
 
     def _cue_for(self, k: int) -> Cue | None:
         """The cue that attributes span k, strongest evidence first.

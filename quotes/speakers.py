@@ -234,8 +234,8 @@ class ArticleNames:
     def _misspelt_surname(self, surname: str) -> list[str]:
         """People whose surname is one or two letters off ("McLenney" for Tyresha McClenney): copy slips
         that would otherwise split one speaker in two. Short names are left alone (Cohen, Cohn)."""
-        if len(surname) < 6:
-            return []
+        if len(surname) < 6 or surname.lower() in lexicon.first_names():
+            return []  # "Francis" is the pope, not a misspelt Franco
         close = process.extract(surname.lower(), list(self.by_surname), scorer=Levenshtein.distance, score_cutoff=2, limit=None)
         people = [name for key, _, _ in close if key[0] == surname[0].lower() for name in self.by_surname[key]]
         return people if len(people) == 1 else []

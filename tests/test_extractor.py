@@ -144,6 +144,9 @@ def test_attribution_patterns(nlp, text, expected):
         # a name inside reported speech is spoken of: "he" is the one reporting
         ("Governor Paul Ortiz, despite his doubts, said Mayor Dan Kessler is right about the budget.\n\n"
          "\"I think we have the votes,\" he said.", ["Paul Ortiz"]),
+        # a speech verb with its particle: "went on"
+        ("Fox News anchor Megyn Kelly interviewed Donald Trump on Tuesday.\n\nKelly responded pointedly: “Can happen when "
+         "you’re 45.”\n\n“You know, it happens, right?” Trump went on.", ["Megyn Kelly", "Donald Trump"]),
         # ... even when the parser hangs the reported clause on the noun before it
         ("Jeremy Hunt, the chancellor, told the BBC’s Today programme that Labour had ‘no plan’.\n\n"
          "‘They still cannot tell you how they would pay for their promises,’ he said.", ["Jeremy Hunt", "Jeremy Hunt"]),
@@ -234,6 +237,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("5:45 p.m.\n\nLibertarian candidate Gary Johnson’s doctor is calling the candidate "
          "“extremely physically fit.”",
          "Libertarian candidate Gary Johnson’s doctor"),
+        # a given name is not a misspelt surname: Francis is not Massimo Franco
+        ("The Vatican expert Massimo Franco wrote that the trip was a turning point.\n\nIn the final Mass of the trip, "
+         "Francis told the story of the city of Nineveh, which was \"self-destructing as a result of oppression.\"",
+         "Francis"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
