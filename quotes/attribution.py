@@ -170,7 +170,13 @@ class Attributor:
 
     def _frame(self, k: int, step: int) -> list[Token]:
         if step > 0 and self.text[self.spans[k].end - 1:self.spans[k].end] == "." and self.spans[k].closed:
-            return []  # "…smart.” Trump was …": a full stop inside the marks ends the sentence
+            # "…smart.” Trump was …": a full stop inside the marks ends the sentence, unless all that follows
+            # is the attribution the full stop should have been a comma before ("…missing.” Trump said.")
+            tail = self._frame_tokens(k, step)
+            if len(tail) <= 5 and tail[-1:] and tail[-1].text == "." and any(
+                    t.lower_ in _SAID or t.pos_ == "VERB" and self._speech_lemma(t) for t in tail):
+                return tail
+            return []
         return self._frame_tokens(k, step)
 
     def _frame_tokens(self, k: int, step: int) -> list[Token]:
@@ -252,6 +258,14 @@ class Attributor:
                       and self.doc[c.token.i + 1].text in (",", ":") and c.token.dep_ in ("ROOT", "parataxis")]
         if introducer and linked and all(introducer[0].token.i < c.token.i for c in linked):
             return introducer[0]  # "..., Mr. Obama said, a majority have come to believe “…”"
+        head = {t.i for t in after[:4]}
+        comma = self.text[self.spans[k].start:self.spans[k].end].rstrip().endswith(",")  # the “…,” X said pattern
+        immediate = [c for c in self._cues_in(after[:4]) if comma and c.subject is not None and c.subject.i in head
+                     and after[0].i in {c.token.i} | {t.i for t in c.subject.subtree}]  # not "…,” while 58 percent said
+        if immediate and linked and all(c.token.i != immediate[0].token.i for c in linked):
+            # "“I never said that,” Trump said, after CNBC's Becky Quick said …": the speaker named right
+            # after the quotation is its source, however the parser hung the sentence together
+            return immediate[0]
         if linked:
             # Reported speech nests ("Trump said that Clinton described it as …"): the outermost
             # speech verb is the source the article vouches for, unless it sits in a relative

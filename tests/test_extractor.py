@@ -60,6 +60,14 @@ def attributions(nlp, text):
         # a long subject between the quotation and its verb
         ("\"This is a big night for our city!\" the mayor's sister, state Sen. Laura \"Lolly\" Haynes (D-Richmond), "
          "shouted to the crowd.", [("This is a big night for our city!", "the mayor's sister")]),
+        # the speaker named right after the quotation, not one named in a clause after it
+        ("In the last debate, candidates talked their way out of tough questions.\n\n\"I never said that. I never said "
+         "that,\" Trump said, after CNBC's Becky Quick said the billionaire front-runner had derisively referred to Sen. "
+         "Marco Rubio as a lightweight.", [("I never said that. I never said that,", "Trump")]),
+        # a full stop typed where the comma belongs still leaves the attribution to the quotation
+        ("Donald Trump spoke on Wednesday.\n\n“Russia, if you’re listening, I hope you’re able to find the 30,000 emails "
+         "that are missing.” Trump said.",
+         [("Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.", "Donald Trump")]),
         # a publication the tagger took for a work of art
         ("“On this measure,” Zero Hedge said, “real youth unemployment is far higher.”",
          [("On this measure,", "Zero Hedge"), ("real youth unemployment is far higher.", "Zero Hedge")]),
