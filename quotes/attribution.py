@@ -365,6 +365,10 @@ class Attributor:
         lower = tok.lower_
         if lower in lexicon.PRONOUN_GENDER and tok.pos_ == "PRON":
             return self._resolve_pronoun(tok, at)
+        if tok.lower_ == "old" and re.search(r"\d+-year-old$", self.text[tok.left_edge.idx:tok.idx + 3]):
+            # "said the 46-year-old": an age describes a person, though not which one (that takes coreference)
+            phrase = _noun_phrase(tok)
+            return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
         if tok.ent_type_ == "PERCENT" and not tok.like_num:
             phrase = _noun_phrase(tok)  # "63 percent said …": a poll's respondents
             return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)

@@ -152,6 +152,9 @@ def test_attribution_patterns(nlp, text, expected):
         # a name inside reported speech is spoken of: "he" is the one reporting
         ("Governor Paul Ortiz, despite his doubts, said Mayor Dan Kessler is right about the budget.\n\n"
          "\"I think we have the votes,\" he said.", ["Paul Ortiz"]),
+        # an age describes a person: the quotation is kept, with the description as its speaker
+        ("The candidate's wife defended her husband on Monday.\n\n“Donald is, and always has been, an "
+         "amazing leader,” said the 46-year-old.", ["the 46-year-old"]),
         # a speech verb with its particle: "went on"
         ("Fox News anchor Megyn Kelly interviewed Donald Trump on Tuesday.\n\nKelly responded pointedly: “Can happen when "
          "you’re 45.”\n\n“You know, it happens, right?” Trump went on.", ["Megyn Kelly", "Donald Trump"]),
