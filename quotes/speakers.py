@@ -24,6 +24,7 @@ _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _PERSON_LABELS = {"PERSON"}
 _BYLINE = re.compile(r"By ((?:[A-Z][\w.'’-]+ ?){2,4})$")
 _ORG_LABELS = {"ORG", "NORP", "GPE"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # Donald Trump Jr. is not Donald Trump
 
 
 @dataclass(slots=True)
@@ -87,7 +88,7 @@ class ArticleNames:
         self.mentions: list[Mention] = []  # in text order
         persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
         # full names first, so that a bare surname finds the person it belongs to
-        for ent in sorted(persons, key=lambda e: len(clean_name(e.text).split()) < 2):
+        for ent in sorted(persons, key=lambda e: (len(clean_name(e.text).split()) < 2, len(clean_name(e.text).split()))):
             self._add_person(ent)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
@@ -128,6 +129,8 @@ class ArticleNames:
         words = name.split()
         if not words or not words[-1][:1].isupper():
             return
+        if self._known_prefix(words):
+            return  # "Glenn Beck Blasts Drudge": a headline's capitals ran a name into the words after it
         title = split_title(ent.text)[0] or title_before(self.text, ent.start_char)
         gender = _gender_of(self.doc, ent, words, title)
         fulls = (self.by_surname.get(words[0].lower()) or self._misspelt_surname(words[0])) if len(words) == 1 else []
@@ -215,6 +218,9 @@ class ArticleNames:
             return name
         if name in self.people:
             return name
+        prefix = self._known_prefix(words)
+        if prefix:
+            return prefix
         candidates = self.by_surname.get(words[-1].lower()) or self._misspelt_surname(words[-1])
         if len(words) > 1:
             # "Donald J. Trump" and "Donald Trump" are one person: same first and last word
@@ -230,6 +236,14 @@ class ArticleNames:
         honorific = next((lexicon.honorifics()[w.lower()] for w in words_around if w.lower() in lexicon.honorifics()), None)
         fitting = [c for c in candidates if honorific not in ("m", "f") or self.people[c].gender in (honorific, None)]
         return min(fitting or candidates, key=lambda c: self.people[c].first_seen)
+
+    def _known_prefix(self, words: list[str]) -> str | None:
+        """A person whose full name starts a longer name that is not theirs with a suffix ("Jr.")."""
+        for n in range(len(words) - 1, 1, -1):
+            prefix = " ".join(words[:n])
+            if prefix in self.people and words[n].lower().rstrip(".") not in _SUFFIXES:
+                return prefix
+        return None
 
     def _misspelt_surname(self, surname: str) -> list[str]:
         """People whose surname is one or two letters off ("McLenney" for Tyresha McClenney): copy slips

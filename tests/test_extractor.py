@@ -252,6 +252,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("The Vatican expert Massimo Franco wrote that the trip was a turning point.\n\nIn the final Mass of the trip, "
          "Francis told the story of the city of Nineveh, which was \"self-destructing as a result of oppression.\"",
          "Francis"),
+        # a headline's capitals run a name into the words after it: the person is still the one named in the story
+        ("Glenn Beck Blasts Drudge for Mocking His Fast, Urges Indiana to ‘Turn Away’ from Trump\n\n"
+         "After blasting the Drudge Report, Glenn Beck doubled down on Monday.",
+         "Glenn Beck"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
