@@ -239,7 +239,8 @@ class Attributor:
         ancestors: dict[int, int] = {}
         for t in self.span_tokens[k]:
             depth, child = 0, t
-            while child.head.i != child.i and (child.dep_ not in ("relcl", "acl") or child.i in quote_toks):
+            while child.head.i != child.i and (child.dep_ not in ("relcl", "acl") or child.i in quote_toks
+                                               or _content_clause(child)):
                 # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
@@ -645,6 +646,13 @@ def _subject_of(verb: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
             return None
     return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """ "reports [that Trump called her “Miss Piggy”]": what a report or claim says, not a relative clause."""
+    noun = clause.head.lemma_.lower()
+    return clause.dep_ == "acl" and (noun in lexicon.STATEMENT_NOUNS or noun in lexicon.CLAIM_NOUNS) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _can_speak(speaker: Speaker) -> bool:
