@@ -68,10 +68,11 @@ def attributions(nlp, text):
         ("Donald Trump spoke on Wednesday.\n\n“Russia, if you’re listening, I hope you’re able to find the 30,000 emails "
          "that are missing.” Trump said.",
          [("Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.", "Donald Trump")]),
-        # words reported in the content of a report belong to the one who points to the report
+        # words reported in the content of a report belong to the one who points to the report; a nickname after
+        # "the winner" is not the title of a work
         ("Clinton has not mentioned the pageant winner since Monday.\n\nThat’s when she pointed to reports that Trump "
          "called the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping” as examples of his disrespect for women.",
-         [("Miss Housekeeping", "Clinton")]),
+         [("Miss Piggy", "Clinton"), ("Miss Housekeeping", "Clinton")]),
         # a publication the tagger took for a work of art
         ("“On this measure,” Zero Hedge said, “real youth unemployment is far higher.”",
          [("On this measure,", "Zero Hedge"), ("real youth unemployment is far higher.", "Zero Hedge")]),
