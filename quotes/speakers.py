@@ -24,6 +24,8 @@ _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _PERSON_LABELS = {"PERSON"}
 _BYLINE = re.compile(r"By ((?:[A-Z][\w.'’-]+ ?){2,4})$")
 _ORG_LABELS = {"ORG", "NORP", "GPE"}
+_HEADLINE_VERBS = frozenset("says said tells told slams blasts urges warns vows calls asks rips hits defends attacks "
+                            "praises accuses".split())
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # Donald Trump Jr. is not Donald Trump
 
 
@@ -72,6 +74,8 @@ def clean_name(text: str) -> str:
     words = split_title(text)[1].split()
     while words and words[0].lower() in lexicon.honorifics():
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
+        words = words[:-1]  # "Obama Says …": a headline's capitals ran the name into its verb
     return " ".join(words)
 
 

@@ -261,6 +261,9 @@ def test_british_honorific_without_full_stop(nlp):
         ("Glenn Beck Blasts Drudge for Mocking His Fast, Urges Indiana to ‘Turn Away’ from Trump\n\n"
          "After blasting the Drudge Report, Glenn Beck doubled down on Monday.",
          "Glenn Beck"),
+        # ... or into its verb
+        ("Obama Says African-American Museum Tells ‘the Story of America’\n\nThe museum opened on Saturday in Washington.",
+         "Obama"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
