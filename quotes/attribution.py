@@ -427,7 +427,7 @@ class Attributor:
                 org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
-            if "the" in det and tok.tag_ == "NN" and role in lexicon.PERSON_NOUNS:
+            if "the" in det and tok.tag_ == "NN" and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
                 # "the Republican presidential nominee", "the former governor": a definite
                 # description of a person points back to the last person acting in the story
                 person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)

@@ -264,6 +264,10 @@ def test_british_honorific_without_full_stop(nlp):
         # ... or into its verb
         ("Obama Says African-American Museum Tells ‘the Story of America’\n\nThe museum opened on Saturday in Washington.",
          "Obama"),
+        # a role the article never gave as a title points back to the person acting
+        ("Sir Keir Starmer has insisted the government will not change direction after the by-election.\n\n"
+         "Speaking to reporters in Downing Street, the prime minister said: ‘The answer is to go further and faster.’",
+         "Keir Starmer"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
