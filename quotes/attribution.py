@@ -681,8 +681,13 @@ def _noun_phrase(tok: Token) -> str:
     words = [t for t in left + right]
     start = words[0].i if words else tok.i
     end = (words[-1].i + 1) if words else tok.i + 1
-    span = tok.doc[start:min(end, start + 10)]
-    return re.sub(r"^\W+", "", span.text).strip(" ,")  # not '">Sanders' where markup clings to a name
+    end = min(end, start + 10)
+    # not '…accomplishment,” Bozell', where the parse reached back into the quotation: a closing mark after
+    # a comma or full stop ends the quoted words ('Juan "Chico" Manriquez' keeps its nickname)
+    closes = [t.i for t in tok.doc[start:tok.i] if t.is_quote and t.i > 0 and tok.doc[t.i - 1].text in (",", ".", "!", "?")]
+    start = max(closes, default=start - 1) + 1
+    text = tok.doc[start:end].text
+    return re.sub(r"^\W+", "", text).strip(" ,")  # nor '">Sanders' where markup clings to a name
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with vs".split())

@@ -370,3 +370,21 @@ def test_records_survive_multiprocess_pipe(nlp):
     out = list(extract_articles(articles, n_process=2, batch_size=2))
     assert [(a.id, [q.speaker for q in qs]) for a, qs in out] == [(str(i), ["Joe Biden"]) for i in range(4)]
     assert json.dumps(out[0][1][0].to_dict())
+
+
+def test_speaker_phrase_stops_at_the_quotation():
+    # a hand-built parse in which the speaker's noun reaches back into the quoted words, as the parser
+    # sometimes does; a nickname in marks inside a name stays
+    import spacy
+    from spacy.tokens import Doc
+
+    from quotes.attribution import _noun_phrase
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["“", "Not", "one", ",", "”", "Bozell", "answers", "."],
+              spaces=[False, True, False, False, True, True, False, False],
+              heads=[6, 2, 6, 6, 6, 6, 6, 6], deps=["punct", "neg", "amod", "punct", "punct", "compound", "ROOT", "punct"])
+    assert _noun_phrase(doc[6]) == "Bozell answers"
+    doc = Doc(vocab, words=["Juan", '"', "Chico", '"', "Manriquez", "said"], spaces=[True, False, False, True, True, False],
+              heads=[4, 4, 4, 4, 5, 5], deps=["compound", "punct", "compound", "punct", "nsubj", "ROOT"])
+    assert _noun_phrase(doc[4]) == 'Juan "Chico" Manriquez'
