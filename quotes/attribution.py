@@ -36,6 +36,9 @@ _SAID = frozenset("said says told tells added adds asked asks wrote writes".spli
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
+# Who else speaks in news copy without being a person named before: "the announcer", "one questioner".
+_VOICES = frozenset("announcer narrator questioner moderator caller surrogate niece nephew family union crowd audience "
+                    "book brief clip chair".split())
 # Definite descriptions that point back to an organisation named earlier ("the group said").
 _ORG_ANAPHORS = frozenset("group organization organisation militants rebels company firm agency campaign "
                           "committee party administration government department ministry network newspaper".split())
@@ -667,7 +670,7 @@ def _can_speak(speaker: Speaker) -> bool:
     if word[:1].isupper() or head in lexicon.PRONOUN_GENDER:
         return True  # a name the tagger did not know ("Hannity", "Millennials")
     return any(w in words for w in (head, head.rstrip("s")) for words in (
-        lexicon.PERSON_NOUNS, lexicon.GROUP_NOUNS, lexicon.STATEMENT_NOUNS, lexicon.CLAIM_NOUNS, _ORG_ANAPHORS))
+        lexicon.PERSON_NOUNS, lexicon.GROUP_NOUNS, lexicon.STATEMENT_NOUNS, lexicon.CLAIM_NOUNS, _ORG_ANAPHORS, _VOICES))
 
 
 def _noun_phrase(tok: Token) -> str:

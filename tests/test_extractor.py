@@ -268,6 +268,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("Sir Keir Starmer has insisted the government will not change direction after the by-election.\n\n"
          "Speaking to reporters in Downing Street, the prime minister said: ‘The answer is to go further and faster.’",
          "Keir Starmer"),
+        # questioners, announcers and crowds speak, though no word list of people holds them
+        ("Obama held a press conference in Turkey on Monday.\n\nHis first five questioners pressed him on the strategy: "
+         "“Is it time for your strategy to change?”",
+         "His first five questioners"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
