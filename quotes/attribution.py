@@ -233,7 +233,8 @@ class Attributor:
         """The cue that attributes span k, strongest evidence first.
 
         1. "according to X" anywhere in the sentence names the source;
-        2. a speech verb that governs the quote in the parse, or stands right after it;
+        2. a speech verb that governs the quote in the parse, or stands right after it
+           (the one written right after "…," first, whatever the parse);
         3. the nearest speech verb before it in the sentence;
         4. failing all these, the verb that governs the quote and has a subject
            ("Trump admires Putin as a 'strong leader'"): quotation marks inside a
