@@ -27,7 +27,8 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 # A quotation signed at the paragraph's end: “...” ― Carla Sanchez
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
 # Nouns a quoted name follows without being the title of a work: "called the winner “Miss Piggy”", "the words “…”".
-_NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name label line cry refrain motto".split())
+_NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name label line cry refrain motto "
+                       "goal policy message vision mantra theme promise doctrine".split())
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
@@ -161,6 +162,8 @@ class Attributor:
         else:
             prev = [t for t in self._frame(k, -1)[:2] if t.text != ","][:1]  # "his book, “Title,”"
             nxt = [t for t in self._frame(k, +1)[:1]]
+        if prev and prev[0].lower_ == "of" and prev[0].i > 0 and self.doc[prev[0].i - 1].lemma_.lower() in _NOT_WORKS:
+            return False  # "proclaimed a goal of “Peace Through Strength”": a slogan, not a book
         if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN")
                      or prev[0].pos_ == "NOUN" and prev[0].lemma_.lower() not in _NOT_WORKS):
             return True

@@ -272,6 +272,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("Obama held a press conference in Turkey on Monday.\n\nHis first five questioners pressed him on the strategy: "
          "“Is it time for your strategy to change?”",
          "His first five questioners"),
+        # a slogan proclaimed as "a goal of" is said, not the title of a work
+        ("Trump spoke in Philadelphia on Wednesday.\n\nIn his speech, Trump proclaimed a goal of \"Peace Through "
+         "Strength.\" He did not say how.",
+         "Trump"),
         # a wire dateline is not the sentence's subject
         ("Party apologizes.\n\nPHILADELPHIA, July 25 (UPI) — The Democratic National Committee released a statement at "
          "the outset of the party’s convention Monday, offering “a deep and sincere apology” to Sen. Bernie Sanders after "
@@ -316,6 +320,7 @@ def test_organisation_kept_as_organisation(nlp):
         "He appeared on CBS’s “Face the Nation” on Sunday.",
         "Hillary Clinton thinks this is an episode of “Shark Tank.” It is not.",
         "In his 2002 book, “Make Your Kid a Millionaire,” the author gave advice.",
+        "She is the author of \"Hard Choices\" and other books.",
         # a gerund is nobody
         'War and peace.\n\nEliminating "the scourge of war" is one of the original goals of the United Nations.',
         # things do not speak: a quoted term in a sentence whose actor is not a person or a body of people
