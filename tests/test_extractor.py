@@ -1,5 +1,6 @@
 """The quote_attribution component on news-style text: one row per linguistic case."""
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -397,3 +398,20 @@ def test_speaker_phrase_stops_at_the_quotation():
     doc = Doc(vocab, words=["Juan", '"', "Chico", '"', "Manriquez", "said"], spaces=[True, False, False, True, True, False],
               heads=[4, 4, 4, 4, 5, 5], deps=["compound", "punct", "compound", "punct", "nsubj", "ROOT"])
     assert _noun_phrase(doc[4]) == 'Juan "Chico" Manriquez'
+
+
+COMMONWEALTH = {
+    # Articles written for these tests in British, Irish and Australian house style: single marks, "Mr" without a
+    # full stop, roles for names, and quotations standing in paragraphs of their own after their speaker.
+    "uk_budget.txt": ["Rachel Reeves"] * 4 + ["A spokesperson"] + ["Jeremy Hunt"] * 3 + ["Paul Johnson"] * 2,
+    "uk_by_election.txt": ["Keir Starmer"] * 2 + ["Nigel Farage"] * 3 + ["Nigel Huddleston"] * 3 + ["Sarah Pochin"] * 2
+                          + ["John Curtice"] * 2,
+    "ie_election.txt": ["Micheál Martin"] * 3 + ["Mary Lou McDonald"] * 2 + ["Micheál Martin"] + ["Leo Varadkar"] * 2,
+    "au_campaign.txt": ["Peter Dutton"] * 3 + ["Jim Chalmers"] * 2 + ["Bran Black"] + ["David Pocock"] * 2,
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMONWEALTH))
+def test_commonwealth_house_style(nlp, name):
+    text = (Path(__file__).parent / "data" / "commonwealth" / name).read_text(encoding="utf-8")
+    assert [q.speaker for q in nlp(text)._.quotes] == COMMONWEALTH[name]
