@@ -703,7 +703,7 @@ _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with vs".
 def _title_case(words: list[str]) -> bool:
     """Every word but the small ones starts with a capital: how titles of works are written."""
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and words[0][0].isupper()
+    return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and (words[0][0].isupper() or words[0][0].isdigit())
 
 
 def _looks_full(quote: str) -> bool:

@@ -322,6 +322,7 @@ def test_organisation_kept_as_organisation(nlp):
         "Hillary Clinton thinks this is an episode of “Shark Tank.” It is not.",
         "In his 2002 book, “Make Your Kid a Millionaire,” the author gave advice.",
         "She is the author of \"Hard Choices\" and other books.",
+        "Politics.\n\nThe director makes this clear in her stunning new documentary “13th.” The film debuts on Friday.",
         # a gerund is nobody
         'War and peace.\n\nEliminating "the scourge of war" is one of the original goals of the United Nations.',
         # things do not speak: a quoted term in a sentence whose actor is not a person or a body of people
