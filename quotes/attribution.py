@@ -457,6 +457,7 @@ class Attributor:
                 return Speaker("the author", SpeakerKind.UNKNOWN, tok.text)
             return Speaker(author, SpeakerKind.PERSON, tok.text, self.names.title(author), self.names.gender(author))
         gender = lexicon.PRONOUN_GENDER[tok.lower_]
+        last_para = self.para_starts[max(0, self._para(at) - 1)]  # the start of the paragraph before this one
         prev_at, prev = -1, None
         for h_at, h in reversed(self.history):
             if h_at >= at:
@@ -467,8 +468,7 @@ class Attributor:
                 fits = h.kind is not SpeakerKind.PERSON  # "the report says. … It also points out that …"
             else:
                 # "they" are people or an organisation, not "the statement" that reported them
-                head = (h.mention.lower().split() or [""])[-1]
-                fits = h.kind is not SpeakerKind.PERSON and head not in lexicon.STATEMENT_NOUNS
+                fits = h.kind is not SpeakerKind.PERSON and _head_word(h).lower() not in lexicon.STATEMENT_NOUNS
             if fits:
                 prev_at, prev = h_at, h
                 break
@@ -477,13 +477,13 @@ class Attributor:
             if name is None and prev is None:
                 name = self.names.last_mention(at, gender, {SpeakerKind.PERSON})
         elif gender == "n":
-            since = max(prev_at, self.para_starts[max(0, self._para(at) - 1)] - 1)
-            name = self.names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"}, after=since, subject=True)
+            name = self.names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"},
+                                           after=max(prev_at, last_para - 1), subject=True)
             if name is not None and (prev is None or name != prev.name):
                 return Speaker(name, SpeakerKind.ORGANISATION, tok.text)
             name = None
         else:
-            group = self._plural_subject(tok, max(prev_at, self.para_starts[max(0, self._para(at) - 1)]))
+            group = self._plural_subject(tok, max(prev_at, last_para))
             if group is not None:
                 return group
             name = None
@@ -665,11 +665,16 @@ def _content_clause(clause: Token) -> bool:
         c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
+def _head_word(speaker: Speaker) -> str:
+    """The last word of the mention as written: "the statement", "one questioner"."""
+    return (speaker.mention.split() or [""])[-1]
+
+
 def _can_speak(speaker: Speaker) -> bool:
     """A person, an organisation, or a description of people or of a statement."""
     if speaker.kind is not SpeakerKind.UNKNOWN:
         return True
-    word = (speaker.mention.split() or [""])[-1]
+    word = _head_word(speaker)
     head = word.lower()
     if word[:1].isupper() or head in lexicon.PRONOUN_GENDER:
         return True  # a name the tagger did not know ("Hannity", "Millennials")

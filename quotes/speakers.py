@@ -92,7 +92,9 @@ class ArticleNames:
         self.mentions: list[Mention] = []  # in text order
         persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
         # full names first, so that a bare surname finds the person it belongs to
-        for ent in sorted(persons, key=lambda e: (len(clean_name(e.text).split()) < 2, len(clean_name(e.text).split()))):
+        # and shorter full names before longer ones, which may be a headline's run-ons ("Glenn Beck Blasts Drudge")
+        length = {e.start: len(clean_name(e.text).split()) for e in persons}
+        for ent in sorted(persons, key=lambda e: (length[e.start] < 2, length[e.start])):
             self._add_person(ent)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):

@@ -55,6 +55,9 @@ def attributions(nlp, text):
         # a transcript's speaker label
         ("Partial transcript as follows:\n\n\"PENCE: Well, look, this is serious business.",
          [("PENCE: Well, look, this is serious business.", "Pence")]),
+        # ... whose answer quotes a title in curly marks
+        ("Partial transcript as follows:\n\n\"PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.",
+         [("PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.", "Pence")]),
         # the parser gives "said" a second subject inside the quotation; the bracketed affiliation is skipped
         ("\"He would make a fine senator. One of the hardest workers in the House,\" Rep. Maria Delgado (D-Ariz.) said.",
          [("He would make a fine senator. One of the hardest workers in the House,", "Maria Delgado")]),
@@ -98,9 +101,6 @@ def attributions(nlp, text):
         ("Only 41 percent of likely voters agreed that the mayor was \"honest and trustworthy,\" "
          "while 58 percent said the same of his rival.",
          [("honest and trustworthy,", "Only 41 percent of likely voters")]),
-        # ... whose answer quotes a title in curly marks
-        ("Partial transcript as follows:\n\n\"PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.",
-         [("PENCE: She thinks this is an episode of “Shark Tank.” It is serious business.", "Pence")]),
         # a quoted relative clause is the words of the sentence's subject
         ("Dana Price, a debate coach at Ohio State, compared the candidate to a player who is \"working the referees\" "
          "before the game.", [("working the referees", "Dana Price")]),
