@@ -29,6 +29,9 @@ _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z]
 # Nouns a quoted name follows without being the title of a work: "called the winner “Miss Piggy”", "the words “…”".
 _NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name label line cry refrain motto "
                        "goal policy message vision mantra theme promise doctrine".split())
+# A headline label naming a column or genre, not a speaker: "The Latest: Sanders declares ‘revolution’".
+_COLUMNS = frozenset(["the latest", "analysis", "opinion", "exclusive", "breaking", "live", "watch", "explainer",
+                      "fact check", "editorial", "update", "in pictures"])
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
@@ -38,11 +41,11 @@ _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "OR
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
 # Who else speaks in news copy without being a person named before: "the announcer", "one questioner".
-_VOICES = frozenset("announcer narrator questioner moderator caller surrogate niece nephew family union crowd audience "
+_VOICES = frozenset("announcer narrator questioner moderator caller surrogate niece nephew family crowd audience "
                     "book brief clip chair".split())
 # Definite descriptions that point back to an organisation named earlier ("the group said").
 _ORG_ANAPHORS = frozenset("group organization organisation militants rebels company firm agency campaign "
-                          "committee party administration government department ministry network newspaper".split())
+                          "committee party administration government department ministry network newspaper union".split())
 
 
 @dataclass(slots=True)
@@ -128,8 +131,9 @@ class Attributor:
             return self._speaker_from_text(byline.group(1), span.end + byline.start(1)), None, 0.85
         if para == 0 and len(self.paras) > 1:
             colon = text.find(":", p_start, span.start)
-            prefix = text[p_start:colon]
-            if colon > 0 and 0 < len(prefix.split()) <= 6:  # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"
+            # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'"
+            prefix = re.split(r" on ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
+            if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS:
                 return self._speaker_from_text(prefix, p_start), None, 0.7
         return None
 
@@ -273,6 +277,14 @@ class Attributor:
         comma = self.text[self.spans[k].start:self.spans[k].end].rstrip().endswith(",")  # the “…,” X said pattern
         immediate = [c for c in self._cues_in(after[:4]) if comma and c.subject is not None and c.subject.i in head
                      and after[0].i in {c.token.i} | {t.i for t in c.subject.subtree}]  # not "…,” while 58 percent said
+        inverted = after[1:3] if after[:1] and after[0].text == "," else after[:2] if comma else []
+        if len(inverted) == 2 and inverted[0].lower_ in _SAID and inverted[1].pos_ == "PROPN" and inverted[1].is_title:
+            # "Phone ban in schools ‘long overdue’, says Phillipson": the name after "says" is the speaker,
+            # whatever the parser made the subject
+            name = inverted[1]
+            while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+                name = name.head
+            return Cue(inverted[0], inverted[0].lower_, name)
         if immediate and linked and all(c.token.i != immediate[0].token.i for c in linked):
             # "“I never said that,” Trump said, after CNBC's Becky Quick said …": the speaker named right
             # after the quotation is its source, however the parser hung the sentence together
@@ -358,6 +370,9 @@ class Attributor:
         """When the parse loses the subject ("…,” Tulsa police Chief Chuck Jordan said), the noun
         phrase written right before the verb, or right after it ("said Jordan"), is the speaker."""
         doc = self.doc
+        before = self._before_clause(verb)
+        if before is not None:
+            return before
         for step in (-1, +1):
             i = verb.i + step
             while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
@@ -365,10 +380,34 @@ class Attributor:
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
                         t = t.head
+                    if step > 0 and t.dep_ in _SUBJECT_DEPS and t.head.i > t.i and not any(
+                            x.is_punct for x in doc[t.i:t.head.i]):
+                        break  # "said both major parties were …": the subject of what was said ("said X, half joking" is X)
                     return t
                 if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
                     break
                 i += step
+        return None
+
+    def _before_clause(self, verb: Token) -> Token | None:
+        """ "Priya Raman, who co-authored the report …, said": the name before a clause set off by commas,
+        where the parser made the name the subject of the clause."""
+        doc = self.doc
+        comma = verb.i - 1
+        while comma > verb.sent.start and doc[comma].pos_ == "ADV":
+            comma -= 1  # "…, forcefully told"
+        if comma <= verb.sent.start or doc[comma].text != ",":
+            return None
+        i = comma - 1
+        while i >= verb.sent.start and doc[i].text != ",":
+            i -= 1
+        appositive = entity_in([doc[comma - 1]], _PERSON | _ORG)
+        appositive = doc[comma - 1] if appositive is not None and doc[appositive.start - 1].text == "," else None
+        for t in (appositive, doc[i - 1] if i - 1 >= verb.sent.start else None):
+            # "…, Ikenga Ugochinyere, urged": the name set off by commas, else the one the clause follows
+            if t is not None and self.quote_of[t.i] == -1 and t.head.i != verb.i and (
+                    t.ent_type_ == "PERSON" or t.ent_type_ == "ORG" and t.is_title and t.pos_ != "NOUN"):
+                return t
         return None
 
     def _speaker_from_token(self, tok: Token, at: int) -> Speaker | None:
@@ -386,6 +425,12 @@ class Attributor:
         if tok.pos_ == "PRON" or tok.tag_ == "VBG" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS:
             # nobody speaks in "Eliminating “the scourge of war” is one of the goals …"
             return None
+        ent = entity_in([tok], _PERSON | _ORG)
+        role = re.sub(r"^the ", "", ent.text.lower()) if ent is not None else ""
+        if role in lexicon.titles() and names.by_role(role):
+            # "the Treasurer said", "Taoiseach says …" tagged as a name: the person the article gave that title
+            person = names.by_role(role)
+            return Speaker(person, SpeakerKind.PERSON, ent.text, names.title(person), names.gender(person))
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
@@ -403,8 +448,8 @@ class Attributor:
                 return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
             return Speaker(org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
         phrase = _noun_phrase(tok)
-        if tok.pos_ == "PROPN":
-            # a name the tagger missed ("Ms Cooper"): the article's fullest form of it, if any
+        if tok.pos_ == "PROPN" or tok.is_title and names.known_person(tok.text):
+            # a name the tagger missed ("Ms Cooper"; "Sanders declares" in a headline): the article's fullest form
             words = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") or t.i == tok.i)
             name = names.person_name(words, tok.idx)
             honorific = tok.i > 0 and self.doc[tok.left_edge.i].lower_ in lexicon.honorifics()

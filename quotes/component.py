@@ -29,20 +29,27 @@ if not Doc.has_extension("quotes"):
 
 # A wire dateline: "PHILADELPHIA, July 25 (UPI) — ", "LONDON (Reuters) - ", "BOCA RATON, Fla. -- ".
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.'’ ]{1,30}){0,2}\s*(?:\([A-Za-z.\- ]{1,30}\))?\s*(?:—|–|--|-)\s+(?=\S)")
+# The colon form of Indian and other agencies, at the top of a story only: "New Delhi:", "Mumbai, Jan 5 (PTI):".
+_COLON_DATELINE = re.compile(r"(?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w.'’-]+(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z.\- ]{1,30}\))?:\s+(?=[A-Z])")
+
+
+_SAYS = frozenset(["says", "said"])
 
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: without this the parser runs a timestamp ("5:45 p.m.") or the
     last paragraph's words into the next sentence and takes them for its subject. So does a wire
-    dateline ("PHILADELPHIA (UPI) — The committee released …" is not said by Philadelphia). Runs
-    before the parser, which keeps boundaries already set."""
+    dateline ("PHILADELPHIA (UPI) — The committee released …" is not said by Philadelphia). No
+    sentence starts right after "says". Runs before the parser, which keeps boundaries already set."""
     text = doc.text
     for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text or tok.i == 0:
+        if tok.i > 0 and doc[tok.i - 1].lower_ in _SAYS and tok.is_alpha:
+            tok.is_sent_start = False  # "Phone ban in schools ‘long overdue’, says Phillipson": no sentence starts there
+        elif tok.is_space and "\n" in tok.text or tok.i == 0:
             first = doc[tok.i + 1] if tok.is_space else tok
             first.is_sent_start = True
-            dateline = _DATELINE.match(text, first.idx)
+            dateline = _DATELINE.match(text, first.idx) or (_COLON_DATELINE.match(text, first.idx) if 0 < first.idx < 600 else None)
             after = doc.char_span(dateline.end(), dateline.end() + 1, alignment_mode="expand") if dateline else None
             if after is not None and after[0].i > first.i:
                 after[0].is_sent_start = True

@@ -96,6 +96,9 @@ class ArticleNames:
         length = {e.start: len(clean_name(e.text).split()) for e in persons}
         for ent in sorted(persons, key=lambda e: (length[e.start] < 2, length[e.start])):
             self._add_person(ent)
+        for ent in doc.ents:
+            if ent.label_ in _ORG_LABELS and self._titled_person(ent):
+                self._add_person(ent)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
             if self.quoted and start < self.quoted[-1][1]:
@@ -155,6 +158,14 @@ class ArticleNames:
         person.gender = person.gender or gender
         person.title = person.title or title
         self._add_title(name, title)
+
+    def _titled_person(self, ent: Span) -> bool:
+        """A title and a name the tagger took for an organisation ("Taoiseach Micheál Martin"): the name is a
+        person's when its first name is known, or its surname is a person's elsewhere in the article."""
+        title, name = split_title(ent.text)
+        words = name.split()
+        return bool(title) and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and (
+            words[0].lower() in lexicon.first_names() or words[-1].lower() in self.by_surname)
 
     def _add_title(self, name: str, title: str | None) -> None:
         if title:
