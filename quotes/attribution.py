@@ -33,6 +33,7 @@ _NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name
 _COLUMNS = frozenset(["the latest", "analysis", "opinion", "exclusive", "breaking", "live", "watch", "explainer",
                       "fact check", "editorial", "update", "in pictures"])
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
+_WORK = -1.0  # the confidence placeholder of a title of a work: no speaker, never carried one over
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
@@ -88,7 +89,7 @@ class Attributor:
         # First pass: quotes whose own frame holds a cue.
         for k, span in enumerate(self.spans):
             if self._names_a_work(k):
-                results[k] = (None, None, -1.0)  # never carried a speaker over
+                results[k] = (None, None, _WORK)
                 continue
             direct = self._labelled(k)
             if direct is not None:
@@ -109,12 +110,21 @@ class Attributor:
                     results[k] = (speaker, cue, conf)
                     self.history.append((cue.token.idx, speaker))
                     self.history.sort(key=lambda h: h[0])  # a cue may stand after a later quote's
+        headline = [k for k in range(len(self.spans)) if self.span_para[k] == 0 and len(self.paras) > 1]
+        # "'Unacceptable': Harris under fire as McDonald says …": a quotation heading the headline is the story's
+        lead = {k for k in headline if self.text[self.spans[k].end:self.spans[k].end + 3].lstrip("'’\"”")[:1] == ":"}
         # Second pass: carry speakers over to quotes with no cue of their own.
         for k, span in enumerate(self.spans):
-            if results[k][0] is None and results[k][2] >= 0:
+            if results[k][0] is None and results[k][2] >= 0 and k not in lead:
                 carried = self._carried(k, results)
                 if carried is not None:
                     results[k] = carried
+        # Last: a headline quoting words the story gives someone ("'We're drowning in rubbish': Fury as …").
+        for k in headline:
+            speaker, cue, _ = results[k]
+            if k in lead or speaker is None and results[k][2] != _WORK or cue is not None and (
+                    cue.weak or speaker.kind is SpeakerKind.UNKNOWN):  # a label ("Retired General: …") stands
+                results[k] = self._echoed(k, results) or results[k]
         return [self._record(k, *results[k]) for k in range(len(self.spans)) if results[k][0] is not None]
 
     # -- quotes that say who spoke without a verb --------------------------
@@ -133,7 +143,8 @@ class Attributor:
             colon = text.find(":", p_start, span.start)
             # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'"
             prefix = re.split(r" on ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
-            if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS:
+            if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS \
+                    and not any(p_start <= o.start < colon for o in self.spans):  # not "'Unacceptable': Harris …"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
         return None
 
@@ -142,9 +153,20 @@ class Attributor:
         span = self.doc.char_span(at, at + len(text), alignment_mode="contract")
         ent = entity_in(span, _PERSON) if span is not None else None
         name = self.names.person_name(ent.text if ent is not None else text, at)
+        if name not in self.names.people:
+            name = self.names.by_role(text) or name  # "‘We won’t negotiate …’ — Lands Minister"
         if name in self.names.people:
             return Speaker(name, SpeakerKind.PERSON, text, self.names.title(name), self.names.gender(name))
         return Speaker(clean_name(text), SpeakerKind.UNKNOWN, text)
+
+    def _echoed(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
+        """The speaker of the first quotation in the story of the headline's quoted words: the same words, or a
+        longer quotation holding a phrase of four words or more (a word or two is anybody's)."""
+        words = _words(self.text[self.spans[k].start:self.spans[k].end])
+        said = [(j, _words(self.text[span.start:span.end])) for j, span in enumerate(self.spans)
+                if self.span_para[j] > 0 and results[j][0] is not None]
+        same = [j for j, w in said if w == words] or [j for j, w in said if len(words.split()) >= 4 and words in w]
+        return (results[same[0]][0], results[same[0]][1], 0.7) if words and same else None
 
     def _names_a_work(self, k: int) -> bool:
         """A title of a work or a show, not speech: 'on CBS's "Face the Nation,"' or '"Shark Tank"'."""
@@ -227,13 +249,15 @@ class Attributor:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 cues.append(Cue(t, "according to", objs[0] if objs else None))
-            elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "aux", "auxpass"):
+            elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "auxpass"):
                 cues.append(Cue(t, t.text.lower(), _subject_of(t)))
         return cues
 
     def _speech_lemma(self, verb: Token) -> bool:
         """A speech verb, alone or with its particle ("went on", "hit back")."""
         lemma = verb.lemma_.lower()
+        if verb.pos_ == "AUX" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "John Lee vows …" in a headline, tagged an auxiliary and left unlemmatised
         return lemma in self.verbs or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.verbs for c in verb.children)
 
     def _cue_for(self, k: int) -> Cue | None:
@@ -259,9 +283,13 @@ class Attributor:
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
                     ancestors.setdefault(child.i, depth)
+        head = {t.i for t in after[:4]}
+        comma = self.text[self.spans[k].start:self.spans[k].end].rstrip().endswith(",")  # the “…,” X said pattern
+        immediate = [c for c in self._cues_in(after[:4]) if comma and c.subject is not None and c.subject.i in head
+                     and after[0].i in {c.token.i} | {t.i for t in c.subject.subtree}]  # not "…,” while 58 percent said
         according = [c for c in cues if c.text == "according to" and c.subject is not None]
-        if according:
-            return according[0]
+        if according and not (immediate and according[0].subject.lemma_.lower() in lexicon.STATEMENT_NOUNS):
+            return according[0]  # but "“…,” Shah said, according to a statement issued by the ministry" is Shah's
         dashes = ("--", "—", "–")
         if len(before) > 1 and before[0].text in dashes and before[1].ent_type_ == "PERSON" and after[:1] and after[0].text in dashes:
             # "…, including the former candidate Mitt Romney -- “It is disqualifying …” -- and …": set off
@@ -273,10 +301,6 @@ class Attributor:
                       and self.doc[c.token.i + 1].text in (",", ":") and c.token.dep_ in ("ROOT", "parataxis")]
         if introducer and linked and all(introducer[0].token.i < c.token.i for c in linked):
             return introducer[0]  # "..., Mr. Obama said, a majority have come to believe “…”"
-        head = {t.i for t in after[:4]}
-        comma = self.text[self.spans[k].start:self.spans[k].end].rstrip().endswith(",")  # the “…,” X said pattern
-        immediate = [c for c in self._cues_in(after[:4]) if comma and c.subject is not None and c.subject.i in head
-                     and after[0].i in {c.token.i} | {t.i for t in c.subject.subtree}]  # not "…,” while 58 percent said
         inverted = after[1:3] if after[:1] and after[0].text == "," else after[:2] if comma else []
         if len(inverted) == 2 and inverted[0].lower_ in _SAID and inverted[1].pos_ == "PROPN" and inverted[1].is_title:
             # "Phone ban in schools ‘long overdue’, says Phillipson": the name after "says" is the speaker,
@@ -294,7 +318,10 @@ class Attributor:
             # speech verb is the source the article vouches for, unless it sits in a relative
             # clause of its own ("an architect who said he was stiffed ..., saying, “…”").
             main = [c for c in linked if c.token.dep_ != "relcl"] or linked
-            cue = max(main, key=lambda c: ancestors.get(c.token.i, 0))
+            main.sort(key=lambda c: ancestors.get(c.token.i, 0), reverse=True)
+            # a verb with no subject to be found ("Trump summed up Clinton as “terrible,” denounced …"): the next one
+            cue = next((c for c in main[1:] if c.subject is not None and self._named(c.subject)
+                        and main[0].subject is None and self._adjacent_subject(main[0].token) is None), main[0])
             if cue.subject is not None and cue.subject.lemma_.lower() in lexicon.STATEMENT_NOUNS:
                 # "The spot concludes with footage of Trump saying, “…”": a person shown speaking, not the ad
                 shown = [c for c in self._cues_in(before) if c.subject is not None and self.quote_of[c.subject.i] == -1
@@ -304,8 +331,10 @@ class Attributor:
         for i in sorted(ancestors, key=ancestors.get):
             noun = self.doc[i]
             owner = [c for c in noun.children if c.dep_ == "poss"]
-            if noun.lemma_.lower() in lexicon.CLAIM_NOUNS and owner and self.quote_of[i] == -1:
-                return Cue(noun, noun.lower_, owner[0])  # "Contrary to his claim that people would “learn nothing”"
+            judged = any(c.lower_ == "as" and (c.i in ancestors or c.i in quote_toks) for c in noun.children)
+            if noun.lemma_.lower() in lexicon.CLAIM_NOUNS and owner and self.quote_of[i] == -1 and not judged:
+                # "Contrary to his claim that people would “learn nothing”", not "his remarks as “hurtful”"
+                return Cue(noun, noun.lower_, owner[0])
         near_after = self._cues_in(after[:_NEAR])
         if near_after:
             return near_after[0]
@@ -335,6 +364,10 @@ class Attributor:
                         return Cue(t, t.lower_, subject, weak=True)
         return None
 
+    def _named(self, tok: Token) -> bool:
+        """A name or a pronoun, not a common noun ("that fact speaks volumes")."""
+        return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON" or self.names.known_person(tok.text)
+
     def _is_modifier(self, k: int) -> bool:
         """Marks around a word that modifies a noun ("quack" cures, "sex tape" reference) set
         the words apart; they do not report anyone's speech."""
@@ -360,6 +393,9 @@ class Attributor:
                 # "Mr. Trump hardly clarified the matter, … asserting, “…”": a participle's actor is the sentence's subject
                 outside = [t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1]
             tok = outside[0] if outside else tok
+        if tok is None and verb.tag_ == "VBG":
+            # "he made a point of saying the nightclub “was …”": a participle's actor is the sentence's subject
+            tok = next((t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1), None)
         if tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space:
             tok = self._adjacent_subject(cue.token)
         if tok is None:
@@ -373,16 +409,16 @@ class Attributor:
         before = self._before_clause(verb)
         if before is not None:
             return before
-        for step in (-1, +1):
+        for step in (-1, +1) if verb.tag_ != "VBG" else (-1,):  # "saying the nightclub …" names no speaker
             i = verb.i + step
             while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
                 t = doc[i]
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
                         t = t.head
-                    if step > 0 and t.dep_ in _SUBJECT_DEPS and t.head.i > t.i and not any(
-                            x.is_punct for x in doc[t.i:t.head.i]):
-                        break  # "said both major parties were …": the subject of what was said ("said X, half joking" is X)
+                    if step > 0 and (t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS and t.head.i > t.i and not any(
+                            x.is_punct for x in doc[t.i:t.head.i])):
+                        break  # "said both major parties were …", "denounced her record": not who spoke ("said X, half joking" is X)
                     return t
                 if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
                     break
@@ -426,12 +462,15 @@ class Attributor:
             # nobody speaks in "Eliminating “the scourge of war” is one of the goals …"
             return None
         ent = entity_in([tok], _PERSON | _ORG)
-        role = re.sub(r"^the ", "", ent.text.lower()) if ent is not None else ""
-        if role in lexicon.titles() and names.by_role(role):
+        person = names.by_role(ent.text) if ent is not None else None
+        if person:
             # "the Treasurer said", "Taoiseach says …" tagged as a name: the person the article gave that title
-            person = names.by_role(role)
             return Speaker(person, SpeakerKind.PERSON, ent.text, names.title(person), names.gender(person))
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
+        if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
+            # "ABS head of construction statistics Daniel Rossi": a role whose phrase ends with the name
+            last = max((t for t in tok.subtree if t.i < tok.i + 12), key=lambda t: t.i)
+            ent = entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
             title = names.title(name) or title_before(self.text, ent.start_char)
@@ -442,6 +481,10 @@ class Attributor:
             return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
         if ent is None and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
             ent = entity_in([c for c in tok.subtree if c.i < tok.i], _ORG | _PERSON)
+            issuer = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj"]
+            if ent is None and issuer:
+                return self._speaker_from_token(issuer[0], at)  # "an order issued by the education department"
         if ent is not None:
             if ent.label_ in _PERSON:
                 name = names.person_name(ent.text, ent.start_char)
@@ -479,7 +522,10 @@ class Attributor:
                 org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
-            if "the" in det and tok.tag_ == "NN" and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
+            if "the" in det and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
+                described = self._described(tok)
+                if described is not None:
+                    return described  # "A government spokesman said … “…,” the spokesman said."
                 # "the Republican presidential nominee", "the former governor": a definite
                 # description of a person points back to the last person acting in the story
                 person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)
@@ -488,6 +534,22 @@ class Attributor:
                     title = role if role in lexicon.titles() else names.title(person)
                     return Speaker(person, SpeakerKind.PERSON, phrase, title, names.gender(person))
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
+
+    def _described(self, tok: Token) -> Speaker | None:
+        """The unnamed person an indefinite subject introduced in this paragraph or the one before
+        ("A government spokesman said …"), when no named person has acted since."""
+        since = self.para_starts[max(0, self._para(tok.idx) - 1)]
+        for t in reversed(self.doc[:tok.i]):
+            if t.idx < since:
+                return None
+            if self.quote_of[t.i] != -1 or t.dep_ not in _SUBJECT_DEPS:
+                continue
+            if t.ent_type_ == "PERSON":
+                return None
+            if t.lemma_.lower() == tok.lemma_.lower() and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det"):
+                phrase = _noun_phrase(t)
+                return Speaker(phrase, SpeakerKind.UNKNOWN, tok.text)
+        return None
 
     def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
         """He, she, they: the last fitting subject since the last quote, else that quote's speaker.
@@ -565,6 +627,12 @@ class Attributor:
     def _carried(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
         span = self.spans[k]
         para = self.span_para[k]
+        j = k
+        while not self.spans[j].closed and j + 1 < len(self.spans) and self.span_para[j + 1] == self.span_para[j] + 1 \
+                and self.text[self.spans[j + 1].start - 1] == self.text[span.start - 1]:
+            j += 1  # a quotation running on into the next paragraph, opened by the same mark: “… \n\n“…,” said Ahmed Nour Elmi.
+            if results[j][0] is not None and results[j][2] >= 0 and results[j][1] is not None:
+                return results[j][0], results[j][1], 0.8
         before = self._frame(k, -1)
         sentence_initial = not before
         if not sentence_initial and not _looks_full(self.text[span.start:span.end]):
@@ -640,7 +708,11 @@ class Attributor:
         return None
 
     def _last_cue_speaker(self, tokens: list[Token]) -> tuple[Speaker, Cue, float] | None:
-        for cue in reversed(self._cues_in(tokens)):
+        cues = self._cues_in(tokens)
+        verbs = {c.token.i for c in cues}
+        for cue in reversed(cues):
+            if any(a.i in verbs for a in cue.token.ancestors):
+                continue  # "Mr Qaiser … said the government had failed to convene the conference it had promised"
             speaker = self._speaker_of(cue)
             if speaker is not None:
                 return speaker, cue, 0.7
@@ -754,6 +826,11 @@ def _title_case(words: list[str]) -> bool:
     """Every word but the small ones starts with a capital: how titles of works are written."""
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big) and (words[0][0].isupper() or words[0][0].isdigit())
+
+
+def _words(text: str) -> str:
+    """The words of a quotation, for finding it again: "HANDS OFF OUR MOTORS" in “Hands off our motors, Rachel.”"""
+    return " ".join(re.findall(r"\w+", text.lower().replace("’", "'")))
 
 
 def _looks_full(quote: str) -> bool:

@@ -121,7 +121,7 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
             if role == "open" and s_open is None:
                 # an opener counts when a closer follows, or when it opens the paragraph (a quotation
                 # running on to the next one); else it is an elision such as 'til or '90s
-                if i == p_start or _single_closer_after(text, j, p_end, tags):
+                if i == p_start or _single_closer_after(text, j, p_end, tags) or _runs_on(text, i, j, p_end):
                     s_open = j
             elif s_open is not None and (role in ("close", "either") or role == "possessive" and not _single_closer_after(text, j, p_end, tags)):
                 if _has_words(text, s_open, i):
@@ -155,7 +155,8 @@ def _paragraph_spans(text: str, p_start: int, p_end: int, tags: list[tuple[int, 
             d_open, d_straight = j, straight  # the previous opener was never closed: a stray mark
     if d_open is not None and _has_words(text, d_open, p_end):
         out.append(Span(d_open, p_end, False, False))
-    elif s_open == p_start + 1 and _has_words(text, s_open, p_end):
+    elif s_open is not None and (s_open == p_start + 1 or _runs_on(text, s_open - 1, s_open, p_end)) \
+            and _has_words(text, s_open, p_end):
         out.append(Span(s_open, p_end, False, True))
     return sorted(out, key=lambda span: span.start)
 
@@ -167,6 +168,13 @@ def _single_closer_after(text: str, start: int, p_end: int, tags: list[tuple[int
         if single and not (tags and _inside(tags, m.start())) and _role(text, m.start(), m.end(), mark) in ("close", "either", "possessive"):
             return True
     return False
+
+
+def _runs_on(text: str, i: int, j: int, p_end: int) -> bool:
+    """An unclosed single opener after "said: " that the next paragraph reopens: a quotation running
+    on in British style (‘… we can.¶‘Now they're telling us …’), not an elision such as 'til."""
+    after_intro = text[max(0, i - 2):i] in (": ", ", ") and text[j:j + 1].isupper()
+    return after_intro and text[p_end:p_end + 4].lstrip()[:1] in (SINGLE_STRAIGHT, *SINGLE_OPEN)
 
 
 def _closes_twice(text: str, start: int, p_end: int) -> bool:

@@ -27,6 +27,8 @@ _ORG_LABELS = {"ORG", "NORP", "GPE"}
 _HEADLINE_VERBS = frozenset("says said tells told slams blasts urges warns vows calls asks rips hits defends attacks "
                             "praises accuses".split())
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # Donald Trump Jr. is not Donald Trump
+_SAME_OFFICE = {"premier": "prime minister"}  # "the premier" where the article names only a prime minister
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # the given name after a family name: John Lee Ka-chiu, Lee Jae-myung
 
 
 @dataclass(slots=True)
@@ -74,8 +76,9 @@ def clean_name(text: str) -> str:
     words = split_title(text)[1].split()
     while words and words[0].lower() in lexicon.honorifics():
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in _HEADLINE_VERBS:
-        words = words[:-1]  # "Obama Says …": a headline's capitals ran the name into its verb
+    verb = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _HEADLINE_VERBS), None)
+    if verb is not None:
+        words = words[:verb]  # "Obama Says …", "McDonald says Government": a headline ran the name into its verb
     return " ".join(words)
 
 
@@ -181,6 +184,8 @@ class ArticleNames:
         root = ent.root
         if root.dep_ == "compound" and root.head.pos_ == "VERB" and root.head.i > root.i:
             return True  # "Scott bristles at …": a name the parser compounded into the verb after it is its subject
+        if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+            return False  # "a Trump presidency would …", "Sanders supporters said": the name modifies the subject
         while root.dep_ in ("appos", "compound", "conj") and root.head.i != root.i:
             root = root.head
         # "Hillary Clinton — who's called for big tax hikes — …": one who speaks in a relative clause acts too
@@ -233,6 +238,9 @@ class ArticleNames:
         words = name.split()
         if not words:
             return name
+        longer = [p for p in self.people if p.startswith(name + " ") and _GIVEN_NAME.match(p.rsplit(" ", 1)[-1])]
+        if len(longer) == 1:
+            return longer[0]  # "John Lee" in a headline is John Lee Ka-chiu
         if name in self.people:
             return name
         prefix = self._known_prefix(words)
@@ -258,7 +266,7 @@ class ArticleNames:
         """A person whose full name starts a longer name that is not theirs with a suffix ("Jr.")."""
         for n in range(len(words) - 1, 1, -1):
             prefix = " ".join(words[:n])
-            if prefix in self.people and words[n].lower().rstrip(".") not in _SUFFIXES:
+            if prefix in self.people and words[n].lower().rstrip(".") not in _SUFFIXES and not _GIVEN_NAME.match(words[n]):
                 return prefix
         return None
 
@@ -277,8 +285,11 @@ class ArticleNames:
         return name in self.people or (" " not in name and name.lower() in self.by_surname)
 
     def by_role(self, title: str) -> str | None:
-        """The person an article calls by title alone ("the president" → Joe Biden)."""
-        names = self.by_title.get(title.lower(), [])
+        """The person an article calls by title alone ("the president" → Joe Biden, "Lands Minister" → the minister)."""
+        title = re.sub(r"^the ", "", title.lower().strip())
+        if title not in lexicon.titles() and title.split()[-1:] and title.split()[-1] in lexicon.titles():
+            title = title.split()[-1]  # "the sector minister", "Lands Minister"
+        names = self.by_title.get(title, []) or self.by_title.get(_SAME_OFFICE.get(title, ""), [])
         people = {self.person_name(n, len(self.text)) for n in names}  # "Obama" and "Barack Obama" are one
         return people.pop() if len(people) == 1 else None
 
@@ -312,8 +323,12 @@ def org_name(text: str) -> str:
     return re.sub(r"^(the|a|an) ", "", name, flags=re.IGNORECASE)
 
 
+_APPOSED_TITLE = re.compile(r"\b[Tt]he ([^,.;:()“”\"]{2,80}), (?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?$")
+
+
 def title_before(text: str, at: int) -> str | None:
-    """The title written just before a name: "Secretary of State Antony Blinken"."""
+    """The title written just before a name: "Secretary of State Antony Blinken", or set before it
+    by commas: "The Minister for Lands and Natural Resources, Mr Kojo Asamoah-Boateng"."""
     window = text[max(0, at - 60):at].lower()
     if not window.endswith(" "):
         return None
@@ -322,6 +337,14 @@ def title_before(text: str, at: int) -> str | None:
         if window.endswith(title) and (len(window) == len(title) or not window[-len(title) - 1].isalnum()):
             original = text[at - 1 - len(title):at - 1]
             return original.strip()
+    apposed = _APPOSED_TITLE.search(text, max(0, at - 100), at)
+    if apposed:
+        phrase = apposed.group(1)
+        words = phrase.lower().split()
+        for n in range(min(len(words), 4), 0, -1):  # "shadow chancellor", "health secretary", "minister for …"
+            head = " ".join(words[:n])
+            if head in lexicon.titles():
+                return phrase[:len(head)]
     return None
 
 

@@ -113,6 +113,75 @@ def attributions(nlp, text):
         ('Exam leak row\n\nNew Delhi: Congress leader Rahul Gandhi on Monday attacked the Centre over the leak, calling it '
          '"a betrayal of every young Indian who studies honestly".',
          [("a betrayal of every young Indian who studies honestly", "Rahul Gandhi")]),
+        # the speech verb of the main clause, not one inside what was said ("the conference it had promised")
+        ('PTI leader Asad Qaiser criticised the operation on Sunday.\n\nMr Qaiser, a former National Assembly speaker, said '
+         'the federal government had failed to convene the all-parties conference it had promised months ago.\n\n'
+         '"They call an APC only when they need a photo opportunity."',
+         [("They call an APC only when they need a photo opportunity.", "Asad Qaiser")]),
+        # "the premier" where the article names a prime minister, not the last person acting
+        ("Prime Minister Shehbaz Sharif chaired a meeting in Islamabad. Interior Minister Mohsin Naqvi briefed him.\n\n"
+         "In a message issued by the PM Office, the premier paid tribute to the soldiers and said he had directed the "
+         'ministry to help the families.\n\n"The blood of our martyrs will not go in vain."',
+         [("The blood of our martyrs will not go in vain.", "Shehbaz Sharif")]),
+        # a title set before the name by commas; the office named in a headline byline or as "the sector minister"
+        ("‘We won’t negotiate with galamsey kingpins’ — Lands Minister\n\nThe Minister for Lands and Natural Resources, "
+         "Mr Kojo Asamoah-Boateng, has declared that the government will not “negotiate with galamsey kingpins”.\n\n"
+         "The chief of the area, Osagyefo Kwesi Ababio III, said the chiefs were ready to help.\n\nResponding, the sector "
+         "minister gave the assurance that a committee would be inaugurated.\n\n“This fight cannot be won from Accra "
+         "alone,” the minister said.",
+         [("We won’t negotiate with galamsey kingpins", "Kojo Asamoah-Boateng"),
+          ("negotiate with galamsey kingpins", "Kojo Asamoah-Boateng"),
+          ("This fight cannot be won from Accra alone,", "Kojo Asamoah-Boateng")]),
+        # a quotation over two paragraphs, attributed at its end
+        ("Medecins Sans Frontieres (MSF), which runs cholera treatment centres in Malakal, said some patients were walking "
+         'for days to reach care.\n\n"The outbreak is moving faster than the response.\n\n"Without clean water, we are '
+         'just treating people so they can get sick again," said Ahmed Nour Elmi, MSF\'s head of mission in South Sudan.',
+         [("The outbreak is moving faster than the response.", "Ahmed Nour Elmi"),
+          ("Without clean water, we are just treating people so they can get sick again,", "Ahmed Nour Elmi")]),
+        # a headline verb tagged as an auxiliary; a family name before a hyphenated given name
+        ("John Lee vows subdivided flat crackdown will not leave tenants 'on the street'\n\nChief Executive John Lee "
+         "Ka-chiu said on Tuesday that the rules would be enforced.", [("on the street", "John Lee Ka-chiu")]),
+        # "the spokesman" is the unnamed spokesman just introduced, not the last person named
+        ('Ho said inspectors would prioritise the worst buildings.\n\nA government spokesman said more than 1,200 units had '
+         'been registered.\n\n"The registration process is simple and free of charge," the spokesman said.',
+         [("The registration process is simple and free of charge,", "A government spokesman")]),
+        # "a Trump presidency" does not make Trump the one acting; words judging someone's remarks are the judge's
+        ("French President Francois Hollande spoke in Paris on Tuesday.\n\nHollande denounced Trump’s remarks as “hurtful "
+         "and humiliating” and warned of the implications a Trump presidency would have.\n\n“If the Americans choose "
+         "Trump, that will have consequences,” he said.",
+         [("hurtful and humiliating", "Francois Hollande"), ("If the Americans choose Trump, that will have consequences,",
+                                                          "Francois Hollande")]),
+        # a participle's actor is the sentence's subject, not the noun after it
+        ("President Obama spoke at the White House on Sunday.\n\nAnd he made a point of saying the Orlando nightclub where "
+         'the killing occurred "was a place of solidarity and empowerment."',
+         [("was a place of solidarity and empowerment.", "Obama")]),
+        # British single marks: a quotation opened after "said:" runs on into the next paragraph
+        ("Mother-of-two Sarah Jenkins, 41, said: 'I was honestly terrified when I opened the letter. We already struggle "
+         "to fit everything in the bin, and that's with recycling every scrap we can.\n\n'Now they're telling us to keep "
+         "nappies in the garden for a month.'",
+         [("I was honestly terrified when I opened the letter. We already struggle to fit everything in the bin, and "
+           "that's with recycling every scrap we can.", "Sarah Jenkins"),
+          ("Now they're telling us to keep nappies in the garden for a month.", "Sarah Jenkins")]),
+        # a tabloid headline opening with a quotation: the story says whose words they are
+        ("'We're drowning in rubbish': Fury as council cuts bin collections to once a MONTH\n\nMother-of-two Sarah "
+         "Jenkins, 41, said: 'Now they're telling us to keep nappies in the garden. We're drowning in rubbish as it is.'",
+         [("We're drowning in rubbish", "Sarah Jenkins"),
+          ("Now they're telling us to keep nappies in the garden. We're drowning in rubbish as it is.", "Sarah Jenkins")]),
+        ("'Unacceptable': Harris under fire as McDonald says Government has 'lost control' of hospitals\n\nTánaiste "
+         'Simon Harris has said record numbers of patients on trolleys are "unacceptable". Sinn Féin leader Mary Lou '
+         'McDonald said the Government had "lost control" of the hospitals.',
+         [("Unacceptable", "Simon Harris"), ("lost control", "Mary Lou McDonald"), ("unacceptable", "Simon Harris"),
+          ("lost control", "Mary Lou McDonald")]),
+        # "according to" a document: the one the document quotes, or the one who issued it
+        ('Union home minister Amit Shah on Monday chaired a review meeting.\n\n"No fisherman should be at sea," Shah said, '
+         "according to a statement issued by the Union home ministry.", [("No fisherman should be at sea,", "Amit Shah")]),
+        ('The closure was "purely precautionary", according to an order issued by the state\'s school and mass education '
+         "department.", [("purely precautionary", "the state's school and mass education department")]),
+        ('The fall was "broad-based", according to ABS head of construction statistics Daniel Rossi.',
+         [("broad-based", "Daniel Rossi")]),
+        # the parse gives the outer verb no subject: the inner one names the speaker
+        ("Donald Trump gave an interview on Saturday.\n\nTrump further summed up Clinton as “terrible,” denounced her "
+         "record as secretary of state and said she should not be allowed to run.", [("terrible,", "Donald Trump")]),
         # words reported in the content of a report belong to the one who points to the report; a nickname after
         # "the winner" is not the title of a work
         ("Clinton has not mentioned the pageant winner since Monday.\n\nThat’s when she pointed to reports that Trump "
@@ -460,16 +529,19 @@ def test_commonwealth_house_style(nlp, name):
 
 
 def _same_person(predicted: str, gold: str) -> bool:
-    """As the gold sets are scored: the last word of one name is a word of the other ("Wong", "Lawrence Wong")."""
+    """As the gold sets are scored: the last word of one name is a word of the other ("Wong", "Lawrence Wong");
+    or the acronym the article gives an organisation ("HRCP" for the Human Rights Commission of Pakistan)."""
     p, g = (re.findall(r"[\w'’-]+", name.lower()) for name in (predicted, gold))
-    return bool(p and g) and (p[-1] in g or g[-1] in p)
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][\w']*", gold))
+    return bool(p and g) and (p[-1] in g or g[-1] in p) or len(predicted) > 1 and predicted.isupper() and predicted in initials
 
 
 def test_world_house_styles(nlp):
-    # Twelve articles written for these tests in the house styles of publishers in India, Canada, New Zealand,
-    # the UK, South Africa, Nigeria, Kenya, Singapore, Ireland and Australia, with an answer key of every quoted
-    # span: about a third of the quotations stand in paragraphs of their own. A floor, not a fit: the key was
-    # written by hand before the extractor ran on these texts, and errors are printed when it fails.
+    # Twenty-four articles written for these tests in the house styles of publishers in India, Pakistan, the
+    # Philippines, Hong Kong, Singapore, Canada, New Zealand, Australia, the UK (broadsheets and tabloids), Ireland,
+    # South Africa, Nigeria, Kenya, Ghana and of the wire agencies, with an answer key of every quoted span: about a third of the
+    # quotations stand in paragraphs of their own. A floor, not a fit: the key was written by hand before the
+    # extractor ran on these texts, and errors are printed when it fails.
     folder = Path(__file__).parent / "data" / "world"
     key = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     judged = right = 0
@@ -480,7 +552,7 @@ def test_world_house_styles(nlp):
         pos = 0
         for entry in entries:
             start = text.index(entry["quote"], pos)
-            pos = start + 1
+            pos = start + len(entry["quote"])
             match = [q for q in found if q.start < start + len(entry["quote"]) and start < q.end]
             if entry["speaker"] is None:
                 continue  # a title or scare quote: either left out or kept with an unknown speaker
@@ -489,5 +561,5 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 155
+    assert judged == 329
     assert right / judged >= 0.95, errors
