@@ -24,6 +24,7 @@ _SENT_END = {".", "!", "?"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+_NAME_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+):\s")
 # A quotation signed at the paragraph's end: “...” ― Carla Sanchez
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
 # Nouns a quoted name follows without being the title of a work: "called the winner “Miss Piggy”", "the words “…”".
@@ -34,6 +35,7 @@ _COLUMNS = frozenset(["the latest", "analysis", "opinion", "exclusive", "breakin
                       "fact check", "editorial", "update", "in pictures"])
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _WORK = -1.0  # the confidence placeholder of a title of a work: no speaker, never carried one over
+_ASKING = frozenset(["ask", "question", "press", "put", "challenge"])
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
@@ -134,6 +136,9 @@ class Attributor:
         label = _TRANSCRIPT_LABEL.match(text, span.start, span.end)
         if label:
             return self._speaker_from_text(label.group(1).title(), label.start(1)), None, 0.85
+        label = _NAME_LABEL.match(text, span.start, span.end) if span.start - self.paras[self.span_para[k]][0] <= 2 else None
+        if label and self.names.known_person(label.group(1)):  # a transcript's paragraph "Chris Matthews: Seriously, …"
+            return self._speaker_from_text(label.group(1), label.start(1)), None, 0.85
         para = self.span_para[k]
         p_start, p_end = self.paras[para]
         byline = _DASH_BYLINE.match(text[span.end:p_end])
@@ -161,11 +166,11 @@ class Attributor:
 
     def _echoed(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
         """The speaker of the first quotation in the story of the headline's quoted words: the same words, or a
-        longer quotation holding a phrase of four words or more (a word or two is anybody's)."""
+        longer quotation holding a phrase of three words or more (a word or two is anybody's)."""
         words = _words(self.text[self.spans[k].start:self.spans[k].end])
         said = [(j, _words(self.text[span.start:span.end])) for j, span in enumerate(self.spans)
                 if self.span_para[j] > 0 and results[j][0] is not None]
-        same = [j for j, w in said if w == words] or [j for j, w in said if len(words.split()) >= 4 and words in w]
+        same = [j for j, w in said if w == words] or [j for j, w in said if len(words.split()) >= 3 and words in w]
         return (results[same[0]][0], results[same[0]][1], 0.7) if words and same else None
 
     def _names_a_work(self, k: int) -> bool:
@@ -396,6 +401,11 @@ class Attributor:
         if tok is None and verb.tag_ == "VBG":
             # "he made a point of saying the nightclub “was …”": a participle's actor is the sentence's subject
             tok = next((t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1), None)
+        if tok is not None and tok.i > 1 and tok.ent_type_ not in _PERSON and "(" in [t.text for t in self.doc[max(0, tok.i - 4):tok.i]]:
+            # "Gov. John Kasich (R-OH), said": the parser took the affiliation in brackets for the subject
+            opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
+            if opening > 0 and self.doc[opening - 1].ent_type_ in _PERSON:
+                tok = self.doc[opening - 1]
         if tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space:
             tok = self._adjacent_subject(cue.token)
         if tok is None:
@@ -468,8 +478,11 @@ class Attributor:
             return Speaker(person, SpeakerKind.PERSON, ent.text, names.title(person), names.gender(person))
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
+            named = entity_in([c for c in tok.children if c.dep_ == "appos"], _ORG)  # "the islands minister, Iain MacAulay,"
+            ent = named if named is not None and names.known_person(named.text) else None
+        if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
             # "ABS head of construction statistics Daniel Rossi": a role whose phrase ends with the name
-            last = max((t for t in tok.subtree if t.i < tok.i + 12), key=lambda t: t.i)
+            last = max((t for t in tok.subtree if t.i < tok.i + 12 and not t.is_punct), key=lambda t: t.i)
             ent = entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
@@ -691,6 +704,7 @@ class Attributor:
             return None
         verb = tokens[-1].sent.root
         subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        subject = _asked(verb) or subject
         if subject is None or self.quote_of[subject.i] != -1:
             return None
         speaker = self._speaker_from_token(subject, verb.idx)
@@ -713,7 +727,8 @@ class Attributor:
         for cue in reversed(cues):
             if any(a.i in verbs for a in cue.token.ancestors):
                 continue  # "Mr Qaiser … said the government had failed to convene the conference it had promised"
-            speaker = self._speaker_of(cue)
+            asked = _asked(cue.token)
+            speaker = self._speaker_from_token(asked, cue.token.idx) if asked is not None else self._speaker_of(cue)
             if speaker is not None:
                 return speaker, cue, 0.7
         return None
@@ -754,7 +769,8 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(6):
         # "released a statement saying …", "released a letter that says …": the one who released it
         released = t.head.lemma_.lower() in lexicon.STATEMENT_NOUNS and t.head.dep_ in ("dobj", "pobj")
-        for c in t.children:
+        # of two subjects the parser gave one verb ("in Berea, OH, … Gov. John Kasich (R-OH), said"), the person
+        for c in sorted(t.children, key=lambda c: (c.dep_ not in _SUBJECT_DEPS, c.ent_type_ != "PERSON", c.i)):
             if c.dep_ in _SUBJECT_DEPS:
                 if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
                     if released:
@@ -772,6 +788,19 @@ def _subject_of(verb: Token) -> Token | None:
         t = t.head
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
             return None
+    return None
+
+
+def _asked(verb: Token) -> Token | None:
+    """The one a question was put to, who answers in the quotation after it: "Reporters asked Ms Threlfall
+    whether …", "When RNZ put the claims to Ms Ruru, …"."""
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.pos_ in ("PRON", "PROPN")):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() == "put":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 

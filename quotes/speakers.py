@@ -100,7 +100,7 @@ class ArticleNames:
         for ent in sorted(persons, key=lambda e: (length[e.start] < 2, length[e.start])):
             self._add_person(ent)
         for ent in doc.ents:
-            if ent.label_ in _ORG_LABELS and self._titled_person(ent):
+            if ent.label_ in _ORG_LABELS and (self._titled_person(ent) or _apposed_person(ent)):
                 self._add_person(ent)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
@@ -370,6 +370,14 @@ def _gender_of(doc: Doc, ent: Span, words: list[str], title: str | None) -> str 
     if len(words) > 1:
         return lexicon.first_names().get(words[0].lower())
     return None
+
+
+def _apposed_person(ent: Span) -> bool:
+    """A name set off by commas after a person's role, whatever the tagger called it: "the islands minister,
+    Iain MacAulay, said", "The union’s president, Aoife Ní Fhlatharta, told …"."""
+    doc, root = ent.doc, ent.root
+    return (root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.PERSON_NOUNS and ent.start > 0
+            and doc[ent.start - 1].text == "," and all(t.text[:1].isupper() for t in ent) and 2 <= len(ent) <= 4)
 
 
 def entity_in(tokens: list[Token] | Span, labels: set[str]) -> Span | None:
