@@ -35,6 +35,7 @@ _COLUMNS = frozenset(["the latest", "analysis", "opinion", "exclusive", "breakin
                       "fact check", "editorial", "update", "in pictures"])
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _WORK = -1.0  # the confidence placeholder of a title of a work: no speaker, never carried one over
+_ISSUING = frozenset("issue release sign send write publish post file circulate".split())  # not "an email reviewed by"
 _ASKING = frozenset(["ask", "question", "press", "put", "challenge"])
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
@@ -157,6 +158,10 @@ class Attributor:
         """A speaker given as plain text at offset `at` (a label, a byline, a headline prefix)."""
         span = self.doc.char_span(at, at + len(text), alignment_mode="contract")
         ent = entity_in(span, _PERSON) if span is not None else None
+        words = text.split()
+        known = next((" ".join(words[:n]) for n in range(len(words) - 1, 1, -1) if " ".join(words[:n]) in self.names.people), None)
+        if known:
+            ent, text = None, known  # "Carly Fiorina Endorses Ted Cruz: …": the full name that opens the label
         name = self.names.person_name(ent.text if ent is not None else text, at)
         if name not in self.names.people:
             name = self.names.by_role(text) or name  # "‘We won’t negotiate …’ — Lands Minister"
@@ -397,6 +402,11 @@ class Attributor:
             if not outside and verb.tag_ == "VBG":
                 # "Mr. Trump hardly clarified the matter, … asserting, “…”": a participle's actor is the sentence's subject
                 outside = [t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1]
+            if not outside and self.quote_of[verb.i] == -1 and verb.dep_ == "conj" and self.quote_of[verb.head.i] != -1:
+                # "… said that the administration “stands ready … desk” and accused Republicans of “…”": the parser
+                # joined the verb to one inside the quotation; the subject is the clause's outside it
+                outside = next(([c for c in a.children if c.dep_ in _SUBJECT_DEPS and self.quote_of[c.i] == -1]
+                                for a in verb.ancestors if self.quote_of[a.i] == -1 and a.pos_ in ("VERB", "AUX")), [])
             tok = outside[0] if outside else tok
         if tok is None and verb.tag_ == "VBG":
             # "he made a point of saying the nightclub “was …”": a participle's actor is the sentence's subject
@@ -421,6 +431,9 @@ class Attributor:
             return before
         for step in (-1, +1) if verb.tag_ != "VBG" else (-1,):  # "saying the nightclub …" names no speaker
             i = verb.i + step
+            if step < 0 and i > 0 and doc[i].text == ")":
+                # "Speaker of the House Rep. Paul Ryan (R-WI) said": past the affiliation in brackets
+                i = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), i) - 1
             while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
                 t = doc[i]
                 if t.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -481,23 +494,40 @@ class Attributor:
             named = entity_in([c for c in tok.children if c.dep_ == "appos"], _ORG)  # "the islands minister, Iain MacAulay,"
             ent = named if named is not None and names.known_person(named.text) else None
         if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
-            # "ABS head of construction statistics Daniel Rossi": a role whose phrase ends with the name
+            # "ABS head of construction statistics Daniel Rossi", "Speaker of the House Rep. Paul Ryan (R-WI)": a role
+            # whose phrase ends with the name
+            phrase = []
+            for t in self.doc[tok.i + 1:min(tok.right_edge.i + 1, tok.i + 12)]:
+                if t.text in ("(", ",") or t.dep_ in ("relcl", "acl") or self.quote_of[t.i] != -1:
+                    break
+                phrase.append(t)
             last = max((t for t in tok.subtree if t.i < tok.i + 12 and not t.is_punct), key=lambda t: t.i)
-            ent = entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None
+            ent = entity_in(phrase[-1:], _PERSON) or (  # "… for the south-east, Caroline Hebden, said"
+                entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None)
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
             title = names.title(name) or title_before(self.text, ent.start_char)
             return Speaker(name, SpeakerKind.PERSON, ent.text, title, names.gender(name))
         ent = entity_in([tok], _ORG)
+        det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and det == ["the"] and tok.tag_ in ("NN", "NNP"):
+            ent = None  # "the Republican said": one person, described
         if ent is not None and names.known_person(ent.text):
             name = names.person_name(ent.text, ent.start_char)
             return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
         if ent is None and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
             ent = entity_in([c for c in tok.subtree if c.i < tok.i], _ORG | _PERSON)
-            issuer = [g for c in tok.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
-                      for g in a.children if g.dep_ == "pobj"]
+            issuer = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING for a in c.children
+                      if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            issuer += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+                       if g.dep_ == "pobj"]
             if ent is None and issuer:
-                return self._speaker_from_token(issuer[0], at)  # "an order issued by the education department"
+                # "an order issued by the education department", "a report by the EPA's inspector general": the
+                # issuer as named, not a person the description might point back to
+                if entity_in([issuer[0]], _ORG | _PERSON) is not None:
+                    return self._speaker_from_token(issuer[0], at)
+                phrase = _noun_phrase(issuer[0])
+                return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
         if ent is not None:
             if ent.label_ in _PERSON:
                 name = names.person_name(ent.text, ent.start_char)
@@ -531,8 +561,11 @@ class Attributor:
                 person = names.by_role(r) if r in lexicon.titles() else None
                 if person:
                     return Speaker(person, SpeakerKind.PERSON, phrase, r, names.gender(person))
-            if role in _ORG_ANAPHORS and "the" in det:
-                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG", "NORP"})
+            if role in _ORG_ANAPHORS and "the" in det and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+                # (not "the Clinton campaign", which names itself)
+                # "the group" may be a people ("the Houthis"); "the agency" is an organisation
+                labels = {"ORG", "NORP"} if role in ("group", "party", "militants", "rebels") else {"ORG"}
+                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels=labels)
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
             if "the" in det and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
@@ -540,8 +573,8 @@ class Attributor:
                 if described is not None:
                     return described  # "A government spokesman said … “…,” the spokesman said."
                 # "the Republican presidential nominee", "the former governor": a definite
-                # description of a person points back to the last person acting in the story
-                person = names.last_mention(at, None, {SpeakerKind.PERSON}, subject=True)
+                # description of a person points back to the last person acting in the story (of its gender)
+                person = names.last_mention(at, lexicon.GENDERED_NOUNS.get(tok.lemma_.lower()), {SpeakerKind.PERSON}, subject=True)
                 if person:
                     # the description is not a title ("the New York businessman"), unless it is one ("the senator")
                     title = role if role in lexicon.titles() else names.title(person)
@@ -552,16 +585,20 @@ class Attributor:
         """The unnamed person an indefinite subject introduced in this paragraph or the one before
         ("A government spokesman said …"), when no named person has acted since."""
         since = self.para_starts[max(0, self._para(tok.idx) - 1)]
+        modifiers = _modifiers(tok)
+        acted = False
         for t in reversed(self.doc[:tok.i]):
-            if t.idx < since:
+            if t.idx < since and not modifiers:
                 return None
-            if self.quote_of[t.i] != -1 or t.dep_ not in _SUBJECT_DEPS:
+            if self.quote_of[t.i] != -1:
                 continue
-            if t.ent_type_ == "PERSON":
-                return None
-            if t.lemma_.lower() == tok.lemma_.lower() and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det"):
-                phrase = _noun_phrase(t)
-                return Speaker(phrase, SpeakerKind.UNKNOWN, tok.text)
+            if t.dep_ in _SUBJECT_DEPS and t.ent_type_ == "PERSON":
+                acted = True  # a named person acted since: "the spokesman" may be theirs
+            if t.lemma_.lower() == tok.lemma_.lower() and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det") \
+                    and (t.dep_ in _SUBJECT_DEPS and not acted or modifiers and modifiers <= _modifiers(t)):
+                # "A government spokesman said …"; "according to a senior White House official" … "the senior
+                # White House official said": the same words, however far and whoever spoke between
+                return Speaker(_noun_phrase(t), SpeakerKind.UNKNOWN, tok.text)
         return None
 
     def _resolve_pronoun(self, tok: Token, at: int) -> Speaker | None:
@@ -650,6 +687,14 @@ class Attributor:
         sentence_initial = not before
         if not sentence_initial and not _looks_full(self.text[span.start:span.end]):
             return None  # a scare quote in the middle of a sentence with no cue
+        if before and before[0].text == ":":
+            # "… doesn’t surprise Republican pollster Daron Shaw: “Historically, …”", "Bush: “The mission is …”": the
+            # person the colon follows
+            named = next((t for t in before if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and self.names.known_person(t.text)), None)
+            if named is not None:
+                name = self.names.person_name(named.text if named.ent_type_ != "PERSON" else entity_in([named], _PERSON).text, named.idx)
+                if name in self.names.people or self.names.known_person(name):
+                    return Speaker(name, SpeakerKind.PERSON, named.text, self.names.title(name), self.names.gender(name)), None, 0.6
         same_para = [j for j in range(len(self.spans)) if j != k and self.span_para[j] == para]
         earlier = [j for j in same_para if j < k and results[j][0] is not None]
         if earlier:
@@ -802,6 +847,11 @@ def _asked(verb: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ == "to" and verb.lemma_.lower() == "put":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _modifiers(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound")} | {
+        g.lower_ for c in tok.lefts if c.dep_ == "compound" for g in c.lefts if g.dep_ == "compound"}
 
 
 def _content_clause(clause: Token) -> bool:

@@ -84,7 +84,7 @@ GROUP_NOUNS = frozenset(
 # Nouns that describe a person by role or relation: "the Republican nominee said" points back to a
 # person already named, where "the spot said" does not.
 PERSON_NOUNS = frozenset(
-    "nominee candidate official lawmaker congressman congresswoman senator governor mayor president premier head "
+    "nominee candidate official lawmaker congressman congresswoman senator governor mayor president premier head speaker "
     "secretary minister chairman chairwoman director billionaire mogul businessman businesswoman woman man "
     "mother father daughter son wife husband veteran activist author writer reporter host anchor actor "
     "actress singer star leader chief founder owner executive adviser advisor aide spokesman spokeswoman "

@@ -100,7 +100,7 @@ class ArticleNames:
         for ent in sorted(persons, key=lambda e: (length[e.start] < 2, length[e.start])):
             self._add_person(ent)
         for ent in doc.ents:
-            if ent.label_ in _ORG_LABELS and (self._titled_person(ent) or _apposed_person(ent)):
+            if ent.label_ in _ORG_LABELS and (self._titled_person(ent) or _apposed_person(ent) or _first_named(ent)):
                 self._add_person(ent)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
@@ -161,6 +161,8 @@ class ArticleNames:
         person.gender = person.gender or gender
         person.title = person.title or title
         self._add_title(name, title)
+        for role in _apposed_roles(ent):
+            self._add_title(name, role)  # "Claire Donnelly, Republican of Ohio and the chairwoman of …": "the chairwoman"
 
     def _titled_person(self, ent: Span) -> bool:
         """A title and a name the tagger took for an organisation ("Taoiseach Micheál Martin"): the name is a
@@ -370,6 +372,26 @@ def _gender_of(doc: Doc, ent: Span, words: list[str], title: str | None) -> str 
     if len(words) > 1:
         return lexicon.first_names().get(words[0].lower())
     return None
+
+
+_PLACE_WORDS = frozenset("center centre foundation institute university college school hospital street avenue road hall "
+                         "park square bridge tower airport county city hotel company group fund memorial library museum "
+                         "house court church times post news network inc corp".split())
+
+
+def _apposed_roles(ent: Span) -> list[str]:
+    """Titles in the appositive after a name ("…, the chairwoman of the subcommittee,")."""
+    heads = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    heads += [g for h in heads for g in h.children if g.dep_ == "conj"]
+    return [h.lemma_.lower() for h in heads if h.lemma_.lower() in lexicon.titles()]
+
+
+def _first_named(ent: Span) -> bool:
+    """A known first name and a surname the tagger took for an organisation ("Carly Fiorina" as ORG), but not
+    "Lincoln Center" or "George Washington University"."""
+    words = ent.text.split()
+    return (2 <= len(words) <= 3 and words[0].lower() in lexicon.first_names() and words[-1].lower() not in _PLACE_WORDS
+            and all(w[:1].isupper() and w.replace("-", "").replace("’", "").replace("'", "").isalpha() for w in words))
 
 
 def _apposed_person(ent: Span) -> bool:

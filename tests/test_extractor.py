@@ -203,6 +203,37 @@ def attributions(nlp, text):
         ('"The town is not safe yet," said Fire Chief Marc Dubé.\n\nReporters asked Dubé whether residents could be allowed '
          'back in phases.\n\n"That\'s something we\'re looking at very seriously."',
          [("The town is not safe yet,", "Marc Dubé"), ("That's something we're looking at very seriously.", "Marc Dubé")]),
+        # an office given as a title, and "the councilwoman" the one who holds it
+        ("Councilwoman Tamara Briggs wasn't buying it. Mayor Dan Ortiz defended the deal.\n\n\"This isn't over,\" the "
+         "councilwoman said.", [("This isn't over,", "Tamara Briggs")]),
+        # "the senior White House official" is the one introduced as "a senior White House official", however far back
+        ("A senior White House official disputed that account.\n\nLabor leaders have been calling Pruitt’s office, "
+         "according to Rick Dalton, a union organizer.\n\nA vote could come as soon as next week.\n\n“We’re going to get "
+         "this done,” the senior White House official said.",
+         [("We’re going to get this done,", "A senior White House official")]),
+        ('One of those groups received $1.2 billion despite having "no meaningful operating history," according to a '
+         "report by the EPA's inspector general.", [("no meaningful operating history,", "the EPA's inspector general")]),
+        # a verb the parser joined to one inside the quotation takes the subject of the clause outside it
+        ("The White House said in a statement that the administration “stands ready to sign a clean bill the moment it "
+         "reaches the president’s desk” and accused Republicans of “playing politics with people’s homes.”",
+         [("stands ready to sign a clean bill the moment it reaches the president’s desk", "White House"),
+          ("playing politics with people’s homes.", "White House")]),
+        # a quotation after a colon belongs to the person the colon follows
+        ("Sanders surged in the polls.\n\nThe surge doesn’t surprise Republican pollster Daron Shaw: “Historically, "
+         "lesser-known candidates beat establishment ones.”",
+         [("Historically, lesser-known candidates beat establishment ones.", "Daron Shaw")]),
+        ('Hillary Clinton and Jeb Bush spoke.\n\nClinton: "Our goal is not to deter or contain ISIS, but to defeat it." '
+         'Bush: "The mission is to destroy ISIS."',
+         [("Our goal is not to deter or contain ISIS, but to defeat it.", "Hillary Clinton"),
+          ("The mission is to destroy ISIS.", "Jeb Bush")]),
+        # the name before an affiliation in brackets, which the parser left without a role
+        ("On the radio show, Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images, they’ve got no place "
+         "in a presidential campaign.”",
+         [("anti-Semitic images, they’ve got no place in a presidential campaign.", "Paul Ryan")]),
+        # a first name and surname the tagger took for an organisation are a person, whom "she" finds
+        ("Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday. She applauded him.\n\n“Ted Cruz has stood "
+         "up and fought for our right to bear arms,” she said to cheers.",
+         [("Ted Cruz has stood up and fought for our right to bear arms,", "Carly Fiorina")]),
         # words reported in the content of a report belong to the one who points to the report; a nickname after
         # "the winner" is not the title of a work
         ("Clinton has not mentioned the pageant winner since Monday.\n\nThat’s when she pointed to reports that Trump "
@@ -558,9 +589,10 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # Thirty articles written for these tests in the house styles of publishers in India, Pakistan, the Philippines,
-    # Hong Kong, Singapore, Canada, New Zealand, Australia, the UK (broadsheets and tabloids), Scotland, Ireland,
-    # South Africa, Nigeria, Kenya, Ghana and of the wire agencies, with an answer key of every quoted span: about a
+    # Forty-two articles written for these tests in the house styles of publishers in India, Pakistan, the
+    # Philippines, Hong Kong, Singapore, Canada, New Zealand, Australia, the UK (broadsheets and tabloids), Scotland,
+    # Ireland, South Africa, Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the
+    # wire agencies, with an answer key of every quoted span: about a
     # third of the quotations stand in paragraphs of their own, with the speaker named only before them. A floor,
     # not a fit: each key was written by hand before the extractor ran on its texts (the extractor was then
     # improved on what they showed), and errors are printed when it fails.
@@ -571,17 +603,21 @@ def test_world_house_styles(nlp):
     for name, entries in sorted(key.items()):
         text = (folder / name).read_text(encoding="utf-8")
         found = nlp(text)._.quotes
-        pos = 0
+        pos = previous = 0
         for entry in entries:
-            start = text.index(entry["quote"], pos)
-            pos = start + len(entry["quote"])
+            start = text.find(entry["quote"], pos)
+            if start < 0:
+                start = text.index(entry["quote"], previous + 1)  # a quotation within the one before
+            pos, previous = start + len(entry["quote"]), start
             match = [q for q in found if q.start < start + len(entry["quote"]) and start < q.end]
-            if entry["speaker"] is None:
-                continue  # a title or scare quote: either left out or kept with an unknown speaker
+            if entry["speaker"] is None or entry["note"] == "nested":
+                # a title or scare quote: either left out or kept with an unknown speaker; a quotation inside another
+                # in the same style of marks stays part of the outer one, by design
+                continue
             judged += 1
             if match and _same_person(match[0].speaker, entry["speaker"]):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 430
+    assert judged == 640
     assert right / judged >= 0.95, errors
