@@ -52,7 +52,7 @@ STATEMENT_NOUNS = frozenset(
     "statement readout release report memo letter email e-mail tweet post interview remarks speech "
     "announcement transcript filing complaint lawsuit ruling order opinion editorial op-ed column "
     "video ad advertisement spot commercial message note post poll survey study document website blog "
-    "article piece story missive finding".split()
+    "article piece story missive finding account memoir book audio recording footage sign banner summary".split()
 )
 
 # Nouns for what someone said, whose owner is the speaker: "his claim that people would “learn nothing”".
