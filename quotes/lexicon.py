@@ -90,5 +90,8 @@ PERSON_NOUNS = frozenset(
     "actress singer star leader chief founder owner executive adviser advisor aide spokesman spokeswoman "
     "lawyer attorney judge professor economist analyst strategist pollster doctor physician general "
     "commander ambassador diplomat candidate-elect incumbent challenger opponent rival republican democrat "
-    "friend staffer politician respondent researcher scientist student worker parent teacher resident citizen".split()
+    "friend staffer politician respondent researcher scientist student worker parent teacher resident citizen "
+    "principal headteacher headmaster headmistress coach captain skipper manager detective inspector constable "
+    "magistrate coroner prosecutor barrister solicitor councillor paramedic nurse surgeon consultant chairperson "
+    "landlord tenant victim driver defendant witness".split()
 )
