@@ -586,6 +586,9 @@ class Attributor:
                 described = self._described(tok)
                 if described is not None:
                     return described  # "A government spokesman said … “…,” the spokesman said."
+                person = names.by_description({tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")})
+                if person:
+                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person), names.gender(person))
                 # "the Republican presidential nominee", "the former governor": a definite
                 # description of a person points back to the last person acting in the story (of its gender)
                 person = names.last_mention(at, lexicon.GENDERED_NOUNS.get(tok.lemma_.lower()), {SpeakerKind.PERSON}, subject=True)

@@ -27,6 +27,7 @@ _ORG_LABELS = {"ORG", "NORP", "GPE"}
 _HEADLINE_VERBS = frozenset("says said tells told slams blasts urges warns vows calls asks rips hits defends attacks "
                             "praises accuses".split())
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # Donald Trump Jr. is not Donald Trump
+_SAME_ROLE = {"boss": "manager", "manager": "boss", "justice": "judge"}  # "Rovers boss Neil Brennan" … "the Rovers manager"
 _SAME_OFFICE = {"premier": "prime minister"}  # "the premier" where the article names only a prime minister
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # the given name after a family name: John Lee Ka-chiu, Lee Jae-myung
 
@@ -92,6 +93,7 @@ class ArticleNames:
         self.people: dict[str, _Person] = {}  # canonical full name → person
         self.by_surname: dict[str, list[str]] = {}
         self.by_title: dict[str, list[str]] = {}
+        self.described: dict[str, set[str]] = {}  # person → words describing them ("Rovers", "manager", "lead", "author")
         self.mentions: list[Mention] = []  # in text order
         persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
         # full names first, so that a bare surname finds the person it belongs to
@@ -121,6 +123,7 @@ class ArticleNames:
                 name = self.person_name(ent.text, ent.start_char)
                 introduced = self._introduced(ent) and all(m.name != name for m in self.mentions)
                 self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, self._is_subject(ent) or introduced))
+                self.described.setdefault(name, set()).update(_descriptors(ent))
             elif ent.label_ in _ORG_LABELS:
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, ent.label_, self._is_subject(ent)))
         # A proper noun acting as a subject is a person the tagger may have missed ("Ham said").
@@ -139,8 +142,8 @@ class ArticleNames:
     def _add_person(self, ent: Span) -> None:
         name = clean_name(ent.text)
         words = name.split()
-        if not words or not words[-1][:1].isupper():
-            return
+        if not words or not words[-1][:1].isupper() or name.lower() in lexicon.titles():
+            return  # (nor is "Taoiseach" tagged alone a person's name)
         if self._known_prefix(words):
             return  # "Glenn Beck Blasts Drudge": a headline's capitals ran a name into the words after it
         title = split_title(ent.text)[0] or title_before(self.text, ent.start_char)
@@ -295,6 +298,12 @@ class ArticleNames:
         people = {self.person_name(n, len(self.text)) for n in names}  # "Obama" and "Barack Obama" are one
         return people.pop() if len(people) == 1 else None
 
+    def by_description(self, words: set[str]) -> str | None:
+        """The one person the article describes with all these words ("the Rovers manager" → the person introduced
+        as "Rovers manager Neil Brennan"; "the lead author" → "Emma Holloway, the study's lead author")."""
+        people = {name for name, described in self.described.items() if words <= described}
+        return people.pop() if len(people) == 1 else None
+
     def gender(self, name: str) -> str | None:
         p = self.people.get(name)
         if p:
@@ -377,6 +386,21 @@ def _gender_of(doc: Doc, ent: Span, words: list[str], title: str | None) -> str 
 _PLACE_WORDS = frozenset("center centre foundation institute university college school hospital street avenue road hall "
                          "park square bridge tower airport county city hotel company group fund memorial library museum "
                          "house court church times post news network inc corp".split())
+
+
+def _descriptors(ent: Span) -> set[str]:
+    """The words of a description written right before a name or in an appositive after it: "Sinn Féin leader Mary
+    Lou McDonald", "Emma Holloway, the study's lead author,"."""
+    doc, words = ent.doc, set()
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 4 and doc[i].is_alpha and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].head.i > i:
+        words.add(doc[i].lower_)
+        i -= 1
+    for head in (c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end and c.is_alpha):
+        words.add(head.lemma_.lower())
+        words.update(c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound"))
+    words -= set(lexicon.honorifics())
+    return words | {_SAME_ROLE[w] for w in words if w in _SAME_ROLE}
 
 
 def _apposed_roles(ent: Span) -> list[str]:
