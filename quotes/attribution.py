@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotes import lexicon
 from quotes.marks import find_spans, paragraphs
@@ -169,7 +169,7 @@ class Attributor:
         if name not in self.names.people:
             name = self.names.by_role(text) or name  # "‘We won’t negotiate …’ — Lands Minister"
         if name in self.names.people:
-            return Speaker(name, SpeakerKind.PERSON, text, self.names.title(name), self.names.gender(name))
+            return self.names.speaker(name, text)
         return Speaker(clean_name(text), SpeakerKind.UNKNOWN, text)
 
     def _echoed(self, k: int, results) -> tuple[Speaker, Cue | None, float] | None:
@@ -404,7 +404,7 @@ class Attributor:
             outside = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and self.quote_of[c.i] == -1]
             if not outside and verb.tag_ == "VBG":
                 # "Mr. Trump hardly clarified the matter, … asserting, “…”": a participle's actor is the sentence's subject
-                outside = [t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1]
+                outside = [t for t in [self._sentence_subject(verb)] if t is not None]
             if not outside and self.quote_of[verb.i] == -1 and verb.dep_ == "conj" and self.quote_of[verb.head.i] != -1:
                 # "… said that the administration “stands ready … desk” and accused Republicans of “…”": the parser
                 # joined the verb to one inside the quotation; the subject is the clause's outside it
@@ -413,7 +413,7 @@ class Attributor:
             tok = outside[0] if outside else tok
         if tok is None and verb.tag_ == "VBG":
             # "he made a point of saying the nightclub “was …”": a participle's actor is the sentence's subject
-            tok = next((t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1), None)
+            tok = self._sentence_subject(verb)
         if tok is not None and tok.i > 1 and tok.ent_type_ not in _PERSON and "(" in [t.text for t in self.doc[max(0, tok.i - 4):tok.i]]:
             # "Gov. John Kasich (R-OH), said": the parser took the affiliation in brackets for the subject
             opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
@@ -427,9 +427,13 @@ class Attributor:
         if verb.tag_ == "VBG" and tok.head.i != verb.i and speaker is not None and not _can_speak(speaker):
             # "Judge Mwila Chanda ordered … until the bidding process has been reviewed, describing the tender as
             # “deeply flawed”": the parser hung the participle on the nearest verb; its actor is the sentence's subject
-            actor = next((t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1), None)
+            actor = self._sentence_subject(verb)
             speaker = self._speaker_from_token(actor, cue.token.idx) if actor is not None else speaker
         return speaker
+
+    def _sentence_subject(self, verb: Token) -> Token | None:
+        """The first subject outside quotations before `verb` in its sentence: the actor of a participle."""
+        return next((t for t in verb.sent if t.i < verb.i and t.dep_ in _SUBJECT_DEPS and self.quote_of[t.i] == -1), None)
 
     def _adjacent_subject(self, verb: Token) -> Token | None:
         """When the parse loses the subject ("…,” Tulsa police Chief Chuck Jordan said), the noun
@@ -499,33 +503,21 @@ class Attributor:
         person = names.by_role(ent.text) if ent is not None else None
         if person:
             # "the Treasurer said", "Taoiseach says …" tagged as a name: the person the article gave that title
-            return Speaker(person, SpeakerKind.PERSON, ent.text, names.title(person), names.gender(person))
+            return names.speaker(person, ent.text)
         ent = entity_in([tok], _PERSON) or entity_in([c for c in tok.children if c.dep_ == "appos"], _PERSON)
         if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
-            named = entity_in([c for c in tok.children if c.dep_ == "appos"], _ORG)  # "the islands minister, Iain MacAulay,"
-            ent = named if named is not None and names.known_person(named.text) else None
-        if ent is None and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
-            # "ABS head of construction statistics Daniel Rossi", "Speaker of the House Rep. Paul Ryan (R-WI)": a role
-            # whose phrase ends with the name
-            phrase = []
-            for t in self.doc[tok.i + 1:min(tok.right_edge.i + 1, tok.i + 12)]:
-                if t.text in ("(", ",") or t.dep_ in ("relcl", "acl") or self.quote_of[t.i] != -1:
-                    break
-                phrase.append(t)
-            last = max((t for t in tok.subtree if t.i < tok.i + 12 and not t.is_punct), key=lambda t: t.i)
-            ent = entity_in(phrase[-1:], _PERSON) or (  # "… for the south-east, Caroline Hebden, said"
-                entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None)
+            ent = self._role_name(tok)
         if ent is not None:
             name = names.person_name(ent.text, ent.start_char)
             title = names.title(name) or title_before(self.text, ent.start_char)
-            return Speaker(name, SpeakerKind.PERSON, ent.text, title, names.gender(name))
+            return names.speaker(name, ent.text, title)
         ent = entity_in([tok], _ORG)
         det = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and det == ["the"] and tok.tag_ in ("NN", "NNP"):
             ent = None  # "the Republican said": one person, described
         if ent is not None and names.known_person(ent.text):
             name = names.person_name(ent.text, ent.start_char)
-            return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
+            return names.speaker(name, ent.text)
         if ent is None and tok.lemma_.lower() in lexicon.STATEMENT_NOUNS:
             ent = entity_in([c for c in tok.subtree if c.i < tok.i], _ORG | _PERSON)
             issuer = [g for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING for a in c.children
@@ -542,7 +534,7 @@ class Attributor:
         if ent is not None:
             if ent.label_ in _PERSON:
                 name = names.person_name(ent.text, ent.start_char)
-                return Speaker(name, SpeakerKind.PERSON, ent.text, names.title(name), names.gender(name))
+                return names.speaker(name, ent.text)
             return Speaker(org_name(ent.text), SpeakerKind.ORGANISATION, ent.text)
         phrase = _noun_phrase(tok)
         if tok.pos_ == "PROPN" or tok.is_title and names.known_person(tok.text):
@@ -551,7 +543,7 @@ class Attributor:
             name = names.person_name(words, tok.idx)
             honorific = tok.i > 0 and self.doc[tok.left_edge.i].lower_ in lexicon.honorifics()
             if name in names.people or honorific:
-                return Speaker(name, SpeakerKind.PERSON, phrase, names.title(name), names.gender(name))
+                return names.speaker(name, phrase)
         if tok.lower_ in lexicon.GROUP_NOUNS and not any(c.dep_ in ("det", "compound", "amod", "poss", "prep") for c in tok.children):
             # bare "aides said" after "the White House ..." are that organisation's aides
             since = self.para_starts[max(0, self._para(at) - 1)] - 1
@@ -571,15 +563,14 @@ class Attributor:
             for r in [] if former else roles + [role]:  # "the former president" is not this one
                 person = names.by_role(r) if r in lexicon.titles() else None
                 if person:
-                    return Speaker(person, SpeakerKind.PERSON, phrase, r, names.gender(person))
+                    return names.speaker(person, phrase, r)
             if role in _ORG_ANAPHORS and "the" in det and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
                 # (not "the Clinton campaign", which names itself)
                 # "the group" may be a people ("the Houthis"); "the agency" is an organisation
                 labels = {"ORG", "NORP"} if role in ("group", "party", "militants", "rebels") else {"ORG"}
                 # the last organisation so named ("the ministry": the Ministry of Mines), else the last one
-                org = next((m.name for m in reversed(names.mentions) if m.at < at and m.kind is SpeakerKind.ORGANISATION
-                            and role in m.name.lower().split()), None) or self._named_body(role, at) or \
-                    names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels=labels)
+                org = names.last_mention(at, None, {SpeakerKind.ORGANISATION}, word=role) or self._named_body(role, at) \
+                    or names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels=labels)
                 if org:
                     return Speaker(org, SpeakerKind.ORGANISATION, phrase)
             if "the" in det and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() in lexicon.PERSON_NOUNS:
@@ -588,15 +579,31 @@ class Attributor:
                     return described  # "A government spokesman said … “…,” the spokesman said."
                 person = names.by_description({tok.lemma_.lower()} | {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")})
                 if person:
-                    return Speaker(person, SpeakerKind.PERSON, phrase, names.title(person), names.gender(person))
+                    return names.speaker(person, phrase)
                 # "the Republican presidential nominee", "the former governor": a definite
                 # description of a person points back to the last person acting in the story (of its gender)
                 person = names.last_mention(at, lexicon.GENDERED_NOUNS.get(tok.lemma_.lower()), {SpeakerKind.PERSON}, subject=True)
                 if person:
                     # the description is not a title ("the New York businessman"), unless it is one ("the senator")
                     title = role if role in lexicon.titles() else names.title(person)
-                    return Speaker(person, SpeakerKind.PERSON, phrase, title, names.gender(person))
+                    return names.speaker(person, phrase, title)
         return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
+
+    def _role_name(self, tok: Token) -> Span | None:
+        """The name a role noun introduces, where the tagger did not make them one entity: "the islands minister,
+        Iain MacAulay," (tagged an organisation), "ABS head of construction statistics Daniel Rossi", "Speaker of
+        the House Rep. Paul Ryan (R-WI)", "… for the south-east, Caroline Hebden, said"."""
+        named = entity_in([c for c in tok.children if c.dep_ == "appos"], _ORG)
+        if named is not None and self.names.known_person(named.text):
+            return named
+        before_bracket = []
+        for t in self.doc[tok.i + 1:min(tok.right_edge.i + 1, tok.i + 12)]:
+            if t.text in ("(", ",") or t.dep_ in ("relcl", "acl") or self.quote_of[t.i] != -1:
+                break
+            before_bracket.append(t)
+        last = max((t for t in tok.subtree if t.i < tok.i + 12 and not t.is_punct), key=lambda t: t.i)
+        return entity_in(before_bracket[-1:], _PERSON) or (
+            entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None)
 
     def _named_body(self, role: str, at: int) -> str | None:
         """The last capitalised name of a body ending or starting with the word: "the authority" after "The
@@ -637,7 +644,7 @@ class Attributor:
             author = self.names.author
             if author is None:
                 return Speaker("the author", SpeakerKind.UNKNOWN, tok.text)
-            return Speaker(author, SpeakerKind.PERSON, tok.text, self.names.title(author), self.names.gender(author))
+            return self.names.speaker(author, tok.text)
         gender = lexicon.PRONOUN_GENDER[tok.lower_]
         last_para = self.para_starts[max(0, self._para(at) - 1)]  # the start of the paragraph before this one
         prev_at, prev = -1, None
@@ -719,7 +726,7 @@ class Attributor:
             if named is not None:
                 name = self.names.person_name(named.text if named.ent_type_ != "PERSON" else entity_in([named], _PERSON).text, named.idx)
                 if name in self.names.people or self.names.known_person(name):
-                    return Speaker(name, SpeakerKind.PERSON, named.text, self.names.title(name), self.names.gender(name)), None, 0.6
+                    return self.names.speaker(name, named.text), None, 0.6
         same_para = [j for j in range(len(self.spans)) if j != k and self.span_para[j] == para]
         earlier = [j for j in same_para if j < k and results[j][0] is not None]
         if earlier:

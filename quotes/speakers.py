@@ -27,8 +27,8 @@ _ORG_LABELS = {"ORG", "NORP", "GPE"}
 _HEADLINE_VERBS = frozenset("says said tells told slams blasts urges warns vows calls asks rips hits defends attacks "
                             "praises accuses".split())
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # Donald Trump Jr. is not Donald Trump
-_SAME_ROLE = {"boss": "manager", "manager": "boss", "justice": "judge"}  # "Rovers boss Neil Brennan" … "the Rovers manager"
-_SAME_OFFICE = {"premier": "prime minister"}  # "the premier" where the article names only a prime minister
+# One role under two names: "Rovers boss Neil Brennan" … "the Rovers manager"; "the premier" for the prime minister
+_SAME_ROLE = {"boss": "manager", "manager": "boss", "justice": "judge", "premier": "prime minister"}
 _GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # the given name after a family name: John Lee Ka-chiu, Lee Jae-myung
 
 
@@ -294,7 +294,7 @@ class ArticleNames:
         title = re.sub(r"^the ", "", title.lower().strip())
         if title not in lexicon.titles() and title.split()[-1:] and title.split()[-1] in lexicon.titles():
             title = title.split()[-1]  # "the sector minister", "Lands Minister"
-        names = self.by_title.get(title, []) or self.by_title.get(_SAME_OFFICE.get(title, ""), [])
+        names = self.by_title.get(title, []) or self.by_title.get(_SAME_ROLE.get(title, ""), [])
         people = {self.person_name(n, len(self.text)) for n in names}  # "Obama" and "Barack Obama" are one
         return people.pop() if len(people) == 1 else None
 
@@ -303,6 +303,10 @@ class ArticleNames:
         as "Rovers manager Neil Brennan"; "the lead author" → "Emma Holloway, the study's lead author")."""
         people = {name for name, described in self.described.items() if words <= described}
         return people.pop() if len(people) == 1 else None
+
+    def speaker(self, name: str, mention: str, title: str | None = None) -> Speaker:
+        """The person `name`, as the text mentioned them, with their title and gender."""
+        return Speaker(name, SpeakerKind.PERSON, mention, title or self.title(name), self.gender(name))
 
     def gender(self, name: str) -> str | None:
         p = self.people.get(name)
@@ -315,10 +319,12 @@ class ArticleNames:
         return p.title if p else None
 
     def last_mention(self, before: int, gender: str | None, kinds: set[SpeakerKind], labels: set[str] | None = None,
-                     *, after: int = -1, subject: bool = False) -> str | None:
-        """The last name between `after` and `before` of a fitting kind, gender and entity label."""
+                     *, after: int = -1, subject: bool = False, word: str | None = None) -> str | None:
+        """The last name between `after` and `before` of a fitting kind, gender and entity label (and holding
+        `word`: "the ministry" is the last organisation named a ministry)."""
         for m in reversed(self.mentions):
-            if m.at >= before or m.kind not in kinds or (labels and m.label not in labels) or (subject and not m.subject):
+            if m.at >= before or m.kind not in kinds or (labels and m.label not in labels) or (subject and not m.subject) \
+                    or (word and word not in m.name.lower().split()):
                 continue
             if m.at <= after:
                 return None
