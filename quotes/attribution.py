@@ -33,6 +33,8 @@ _NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name
 # A headline label naming a column or genre, not a speaker: "The Latest: Sanders declares ‘revolution’".
 _COLUMNS = frozenset(["the latest", "analysis", "opinion", "exclusive", "breaking", "live", "watch", "explainer",
                       "fact check", "editorial", "update", "in pictures"])
+# Verbs by which someone gives a person or thing a name of their own.
+_NAMING = frozenset("call dub label brand nickname term".split())
 _WORK_PREPS = {"on", "in", "of", "at", "from", "titled", "called", "named", "dubbed"}
 _WORK = -1.0  # the confidence placeholder of a title of a work: no speaker, never carried one over
 _TIME_WORDS = frozenset("year month week day hour minute second time night morning afternoon evening decade century "
@@ -43,6 +45,8 @@ _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even whe
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
 _SAID = frozenset("said says told tells added adds asked asks wrote writes".split())
+# Pronouns that stand for people not named: "“We were cheated,” one said", "Yet another said, …", "Some chanted …".
+_SOME_PEOPLE = frozenset("one another some others both many several few most each someone somebody everyone everybody".split())
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
 _ORG = {"ORG", "NORP", "GPE", "FAC"}
@@ -203,6 +207,9 @@ class Attributor:
             nxt = [t for t in self._frame(k, +1)[:1]]
         if prev and prev[0].lower_ == "of" and prev[0].i > 0 and self.doc[prev[0].i - 1].lemma_.lower() in _NOT_WORKS:
             return False  # "proclaimed a goal of “Peace Through Strength”": a slogan, not a book
+        if any(t.lemma_.lower() in _NAMING and t.dep_ not in ("acl", "amod") and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+               for t in self._frame(k, -1)[:5]):
+            return False  # "Jacobs called Merkel “The Chancellor of the Free World”": a name someone gave, not "a book called"
         if prev and (prev[0].tag_ == "POS" or prev[0].lower_ in _WORK_PREPS or prev[0].pos_ in ("DET", "PROPN")
                      or prev[0].pos_ == "NOUN" and prev[0].lemma_.lower() not in _NOT_WORKS):
             return True
@@ -322,15 +329,18 @@ class Attributor:
             while name.dep_ in ("compound", "flat") and name.head.i > name.i:
                 name = name.head
             return Cue(inverted[0], inverted[0].lower_, name)
-        if immediate and linked and all(c.token.i != immediate[0].token.i for c in linked):
-            # "“I never said that,” Trump said, after CNBC's Becky Quick said …": the speaker named right
-            # after the quotation is its source, however the parser hung the sentence together
+        if immediate and linked:
+            # "“I never said that,” Trump said, after CNBC's Becky Quick said …", "Comey cannot say that “from his
+            # perspective,” Lewandowski added": the speaker named right after the quotation is its source, however
+            # the parser hung the sentence together
             return immediate[0]
         if linked:
             # Reported speech nests ("Trump said that Clinton described it as …"): the outermost
             # speech verb is the source the article vouches for, unless it sits in a relative
             # clause of its own ("an architect who said he was stiffed ..., saying, “…”").
             main = [c for c in linked if c.token.dep_ != "relcl"] or linked
+            # nor one denied ("Comey cannot say that “…,” Lewandowski added"): what a verb negates was not said
+            main = [c for c in main if not any(n.dep_ == "neg" for n in c.token.children)] or main
             main.sort(key=lambda c: ancestors.get(c.token.i, 0), reverse=True)
             # a verb with no subject to be found ("Trump summed up Clinton as “terrible,” denounced …"): the next one
             cue = next((c for c in main[1:] if c.subject is not None and self._named(c.subject)
@@ -364,7 +374,10 @@ class Attributor:
             verb = self.doc[i]
             if i in frame and verb.pos_ in ("VERB", "AUX") and not verb.is_punct:  # a dash the tagger called a verb
                 subject = _subject_of(verb)
-                if subject is not None:
+                speaker = self._speaker_from_token(subject, verb.idx) if subject is not None else None
+                if speaker is not None and _can_speak(speaker):
+                    # not "services" in "… professing a “sincere religious belief” to deny services": a thing
+                    # that cannot speak did not say the words; the verb above it may have a subject who did
                     return Cue(verb, verb.lower_, subject, weak=True)
         if not any(self.quote_of[i] == -1 for i in ancestors):
             # the parser made the quotation the sentence's root and hung the frame from it ("Mr. Trump hardly
@@ -493,6 +506,9 @@ class Attributor:
             return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
         if tok.ent_type_ == "PERCENT" and not tok.like_num:
             phrase = _noun_phrase(tok)  # "63 percent said …": a poll's respondents
+            return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
+        if tok.lower_ in _SOME_PEOPLE and (tok.pos_ == "PRON" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+            phrase = _noun_phrase(tok)  # someone the article does not name ("one of the delegates"), but someone
             return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
         timed = tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "NOUN" and tok.lemma_.lower() not in _TIME_WORDS
         if tok.pos_ == "PRON" or tok.tag_ == "VBG" or tok.is_punct or tok.like_num or tok.ent_type_ in _NOT_SPEAKERS and not timed:

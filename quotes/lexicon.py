@@ -93,5 +93,6 @@ PERSON_NOUNS = frozenset(
     "friend staffer politician respondent researcher scientist student worker parent teacher resident citizen "
     "principal headteacher headmaster headmistress coach captain skipper manager detective inspector constable "
     "magistrate coroner prosecutor barrister solicitor councillor paramedic nurse surgeon consultant chairperson "
-    "landlord tenant victim driver defendant witness".split()
+    "landlord tenant victim driver defendant witness legislator assemblyman assemblywoman councilman councilwoman "
+    "councilor representative delegate commissioner treasurer officer mp mla td campaigner volunteer".split()
 )

@@ -95,7 +95,7 @@ class ArticleNames:
         self.by_title: dict[str, list[str]] = {}
         self.described: dict[str, set[str]] = {}  # person → words describing them ("Rovers", "manager", "lead", "author")
         self.mentions: list[Mention] = []  # in text order
-        persons = [e for e in doc.ents if e.label_ in _PERSON_LABELS]
+        persons = [_hyphened(e) for e in doc.ents if e.label_ in _PERSON_LABELS]
         # full names first, so that a bare surname finds the person it belongs to
         # and shorter full names before longer ones, which may be a headline's run-ons ("Glenn Beck Blasts Drudge")
         length = {e.start: len(clean_name(e.text).split()) for e in persons}
@@ -104,6 +104,8 @@ class ArticleNames:
         for ent in doc.ents:
             if ent.label_ in _ORG_LABELS and (self._titled_person(ent) or _apposed_person(ent) or _first_named(ent)):
                 self._add_person(ent)
+        for name in _named_with_role(doc):
+            self._add_person(name)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
             if self.quoted and start < self.quoted[-1][1]:
@@ -111,7 +113,7 @@ class ArticleNames:
             else:
                 self.quoted.append((start, end))
         self._quote_starts = [q[0] for q in self.quoted]
-        for ent in doc.ents:
+        for ent in map(_hyphened, doc.ents):
             if self.in_quote(ent.start_char):
                 continue  # a name inside a quotation is spoken of, not speaking
             if _in_caps_line(self.text, ent):
@@ -430,6 +432,38 @@ def _apposed_person(ent: Span) -> bool:
     doc, root = ent.doc, ent.root
     return (root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.PERSON_NOUNS and ent.start > 0
             and doc[ent.start - 1].text == "," and all(t.text[:1].isupper() for t in ent) and 2 <= len(ent) <= 4)
+
+
+def _hyphened(ent: Span) -> Span:
+    """The whole of a double-barrelled name the tagger cut at its hyphen: "Sen. Cristina Alcaraz-Reyes", tagged
+    "Cristina Alcaraz"."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and doc[end + 1].is_title:
+        end += 2
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
+            and doc[start - 2].is_title:
+        start -= 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _named_with_role(doc: Doc) -> list[Span]:
+    """A name followed by a person's role set off by commas, whatever the tagger made of it (often nothing, or a
+    place, for names it has not seen): "Reiko Shimada, policy chief of the main opposition party, called …"."""
+    found = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+            continue
+        if not any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.PERSON_NOUNS and c.i > tok.i for c in tok.children):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat") \
+                and doc[start - 1].head.i == tok.i:
+            start -= 1
+        name = doc[start:tok.i + 1]
+        if 2 <= len(name) <= 3 and all(t.is_title for t in name) and not any(t.ent_type_ == "ORG" for t in name):
+            found.append(name)
+    return found
 
 
 def entity_in(tokens: list[Token] | Span, labels: set[str]) -> Span | None:
