@@ -27,6 +27,7 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 _NAME_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+):\s")
 # A quotation signed at the paragraph's end: “...” ― Carla Sanchez
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
+_BYLINE_PARAGRAPH = re.compile(r"\s*(?:[―—–-]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5}?)\.?\s*$")
 # Nouns a quoted name follows without being the title of a work: "called the winner “Miss Piggy”", "the words “…”".
 _NOT_WORKS = frozenset("winner words word phrase term slogan chant nickname name label line cry refrain motto "
                        "goal policy message vision mantra theme promise doctrine".split())
@@ -152,11 +153,19 @@ class Attributor:
         byline = _DASH_BYLINE.match(text[span.end:p_end])
         if byline:
             return self._speaker_from_text(byline.group(1), span.end + byline.start(1)), None, 0.85
+        if para + 1 < len(self.paras) and not re.search(r"\w", text[span.end:p_end]):
+            # a fact check's claim, then its speaker in a paragraph of their own: "“…”\n\n- Sanders."
+            n_start, n_end = self.paras[para + 1]
+            byline = _BYLINE_PARAGRAPH.match(text, n_start, n_end)
+            if byline:
+                return self._speaker_from_text(byline.group(1).rstrip(), byline.start(1)), None, 0.85
         if para == 0 and len(self.paras) > 1:
             colon = text.find(":", p_start, span.start)
-            # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'"
-            prefix = re.split(r" on ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
-            if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS \
+            # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'";
+            # "Senators to DA chief: 'Where is the money?'"
+            prefix = re.split(r" on | to ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
+            says = re.match(r"[\W]*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE)
+            if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS and not says \
                     and not any(p_start <= o.start < colon for o in self.spans):  # not "'Unacceptable': Harris …"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
         return None

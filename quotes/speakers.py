@@ -348,14 +348,17 @@ _APPOSED_TITLE = re.compile(r"\b[Tt]he ([^,.;:()“”\"]{2,80}), (?:(?:Mr|Mrs|M
 def title_before(text: str, at: int) -> str | None:
     """The title written just before a name: "Secretary of State Antony Blinken", or set before it
     by commas: "The Minister for Lands and Natural Resources, Mr Kojo Asamoah-Boateng"."""
-    window = text[max(0, at - 60):at].lower()
-    if not window.endswith(" "):
+    if not text[max(0, at - 1):at] == " ":
         return None
-    window = window.rstrip()
+    end = at - 1
+    while text[:end].split()[-1:] and text[:end].split()[-1].lower() in lexicon.honorifics():
+        end = text.rfind(" ", 0, end - len(text[:end].split()[-1]) + 1)  # "Chief Minister Datuk Seri Ali Rahman"
+        if end < 0:
+            return None
+    window = text[max(0, end - 60):end].lower()
     for title in lexicon.titles():
         if window.endswith(title) and (len(window) == len(title) or not window[-len(title) - 1].isalnum()):
-            original = text[at - 1 - len(title):at - 1]
-            return original.strip()
+            return text[end - len(title):end].strip()
     apposed = _APPOSED_TITLE.search(text, max(0, at - 100), at)
     if apposed:
         phrase = apposed.group(1)

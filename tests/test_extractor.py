@@ -514,6 +514,14 @@ def test_a_double_barrelled_name_is_one_name(nlp):
     assert [q.speaker for q in nlp(text)._.quotes] == ["Cristina Alcaraz-Reyes"] * 2
 
 
+def test_a_fact_check_names_the_speaker_in_the_paragraph_after_the_claim(nlp):
+    text = ("Fact checking the debate\n\nSen. Bernie Sanders and Hillary Clinton met in New Hampshire.\n\n"
+            "\"The idea that I would dismantle health care in America is just not accurate.\"\n\n- Sanders.\n\n"
+            "Sanders exaggerates when he says he helped write the law.\n\n“I went to Wall Street before the crash.”\n\n"
+            "— Hillary Clinton\n\nClinton tends to overstate her visit.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Bernie Sanders", "Hillary Clinton"]
+
+
 def test_first_person_without_a_named_writer_is_not_a_guess(nlp):
     text = "Senator Tom Hale spoke first.\n\nThen I asked, \"Will you run again?\""
     (q,) = nlp(text)._.quotes
