@@ -95,7 +95,7 @@ class ArticleNames:
         self.by_title: dict[str, list[str]] = {}
         self.described: dict[str, set[str]] = {}  # person → words describing them ("Rovers", "manager", "lead", "author")
         self.mentions: list[Mention] = []  # in text order
-        persons = [_hyphened(e) for e in doc.ents if e.label_ in _PERSON_LABELS]
+        persons = [_hyphened(e) for e in doc.ents if e.label_ in _PERSON_LABELS] + _named_with_role(doc)
         # full names first, so that a bare surname finds the person it belongs to
         # and shorter full names before longer ones, which may be a headline's run-ons ("Glenn Beck Blasts Drudge")
         length = {e.start: len(clean_name(e.text).split()) for e in persons}
@@ -104,8 +104,6 @@ class ArticleNames:
         for ent in doc.ents:
             if ent.label_ in _ORG_LABELS and (self._titled_person(ent) or _apposed_person(ent) or _first_named(ent)):
                 self._add_person(ent)
-        for name in _named_with_role(doc):
-            self._add_person(name)
         self.quoted: list[tuple[int, int]] = []  # quoted ranges, a quotation within a quotation merged into it
         for start, end in sorted(quoted):
             if self.quoted and start < self.quoted[-1][1]:

@@ -489,6 +489,18 @@ def test_british_honorific_without_full_stop(nlp):
         # a name someone gave in capitals is their words, not the title of a work
         ("Time editor Nancy Gibbs explained the choice.\n\nJacobs called Merkel “The Chancellor of the Free World.”",
          "Jacobs"),
+        # a headline topic before a colon is not a speaker when the quotation says who spoke; a title before an
+        # honorific ("Chief Minister Datuk Seri …") is still the person's title
+        ("Melaka polls: 'Every seat is a battle,' says caretaker Chief Minister\n\nCaretaker Chief Minister Datuk Seri "
+         "Ali Rahman said the polls were close.",
+         "Ali Rahman"),
+        # "X to Y: '…'" is X speaking to Y
+        ("Senators to farm chief: 'Where is the money?'\n\nSenators questioned the agriculture secretary on Monday.",
+         "Senators"),
+        # honorifics of Nigerian, Caribbean and Indian English are not part of the name
+        ("Governors meet in Abuja\n\nAlhaji Musa Bello, the governor of Niger State, spoke on Monday.\n\n"
+         "\"We are ready,\" Bello said.",
+         "Musa Bello"),
     ],
 )
 def test_one_quote_resolves_to(nlp, text, speaker):
@@ -653,10 +665,11 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # Sixty articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
-    # the Philippines, Hong Kong, Singapore, the UAE, Qatar, Canada, New Zealand, Australia, the UK (broadsheets,
-    # tabloids and regional papers), Wales, Scotland, Ireland, South Africa, Nigeria, Kenya, Ghana, the US (wire,
-    # national, digital, radio, local TV) and of the wire agencies, news, sport, business, science and courts, with an answer key of every quoted span: about a
+    # Seventy-two articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
+    # the Philippines, Hong Kong, Singapore, Malaysia, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Canada, New
+    # Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
+    # Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire agencies, news, sport,
+    # business, science and courts, with an answer key of every quoted span: about a
     # third of the quotations stand in paragraphs of their own, with the speaker named only before them. A floor,
     # not a fit: each key was written by hand before the extractor ran on its texts (the extractor was then
     # improved on what they showed), and errors are printed when it fails.
@@ -683,5 +696,5 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 873
-    assert right / judged >= 0.93, errors  # 822 of 873 (0.942) when last measured
+    assert judged == 1097
+    assert right / judged >= 0.93, errors  # 1029 of 1097 (0.938) when last measured
