@@ -22,6 +22,9 @@ from quotes.speakers import ArticleNames, Speaker, clean_name, entity_in, org_na
 
 _SENT_END = {".", "!", "?"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+# Speech verbs aimed at someone: in the passive, their subject is the target, not the speaker.
+_AIMED_AT = frozenset("accuse call describe label brand dub term criticize criticise blast slam condemn denounce praise "
+                      "hail lambast lambaste rebuke mock deride characterize characterise blame charge".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 _NAME_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+):\s")
@@ -436,6 +439,11 @@ class Attributor:
         if tok is None and verb.tag_ == "VBG":
             # "he made a point of saying the nightclub “was …”": a participle's actor is the sentence's subject
             tok = self._sentence_subject(verb)
+        if tok is not None and tok.lower_.endswith("ing") and all(t.is_space for t in self.doc[tok.sent.start:tok.i]) \
+                and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ",":
+            # "Contributing, the Minority Leader, Senator Peter Ogbonna, PDP, said …": an opening participle is not
+            # the subject the parser took it for; the person named after it is
+            tok = next((t for t in tok.subtree if t.ent_type_ == "PERSON" and self.quote_of[t.i] == -1), tok)
         if tok is not None and tok.i > 1 and tok.ent_type_ not in _PERSON and "(" in [t.text for t in self.doc[max(0, tok.i - 4):tok.i]]:
             # "Gov. John Kasich (R-OH), said": the parser took the affiliation in brackets for the subject
             opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
@@ -873,6 +881,14 @@ def _subject_of(verb: Token) -> Token | None:
         released = t.head.lemma_.lower() in lexicon.STATEMENT_NOUNS and t.head.dep_ in ("dobj", "pobj")
         # of two subjects the parser gave one verb ("in Berea, OH, … Gov. John Kasich (R-OH), said"), the person
         for c in sorted(t.children, key=lambda c: (c.dep_ not in _SUBJECT_DEPS, c.ent_type_ != "PERSON", c.i)):
+            if c.dep_ == "nsubjpass" and t.lemma_.lower() in _AIMED_AT:
+                # "Macrae has been accused of “hiding behind winter”": the one accused did not say it; the one it
+                # was said by did, wherever the parser hung the "by" ("was called “a liar” by Clinton")
+                by = [g for x in t.children for b in [x, *x.children] if b.lower_ == "by" and b.i > t.i
+                      for g in b.children if g.dep_ == "pobj"]
+                if by:
+                    return by[0]
+                continue
             if c.dep_ in _SUBJECT_DEPS:
                 if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
                     if released:

@@ -171,9 +171,13 @@ class ArticleNames:
         """A title and a name the tagger took for an organisation ("Taoiseach Micheál Martin"): the name is a
         person's when its first name is known, or its surname is a person's elsewhere in the article."""
         title, name = split_title(ent.text)
+        title = title or title_before(self.text, ent.start_char)  # "EFF spokesperson Lerato Mogale"
         words = name.split()
-        return bool(title) and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and (
-            words[0].lower() in lexicon.first_names() or words[-1].lower() in self.by_surname)
+        if not title or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            return False
+        # a name the first-name list does not know is still a name, unless its words name a body
+        return words[0].lower() in lexicon.first_names() or words[-1].lower() in self.by_surname or not any(
+            w.lower() in _PLACE_WORDS or w.lower() in _BODY_WORDS for w in words)
 
     def _add_title(self, name: str, title: str | None) -> None:
         if title:
@@ -395,6 +399,11 @@ def _gender_of(doc: Doc, ent: Span, words: list[str], title: str | None) -> str 
 _PLACE_WORDS = frozenset("center centre foundation institute university college school hospital street avenue road hall "
                          "park square bridge tower airport county city hotel company group fund memorial library museum "
                          "house court church times post news network inc corp".split())
+
+
+_BODY_WORDS = frozenset("party council department ministry commission union association committee agency board office "
+                        "bank authority police service services movement front alliance congress assembly senate "
+                        "parliament government water power energy trust".split())
 
 
 def _descriptors(ent: Span) -> set[str]:

@@ -501,6 +501,13 @@ def test_british_honorific_without_full_stop(nlp):
         ("Governors meet in Abuja\n\nAlhaji Musa Bello, the governor of Niger State, spoke on Monday.\n\n"
          "\"We are ready,\" Bello said.",
          "Musa Bello"),
+        # in the passive, the one called something did not say it; the one it was said by did
+        ("The debate turned bitter.\n\nThe senator was called “a liar” by Governor Ann Weller on Tuesday.",
+         "Ann Weller"),
+        # Nigerian copy opens with a participle ("Contributing, …", "Reacting, …"); the speaker is named after it
+        ("Senate row\n\nContributing, the Minority Leader, Senator Peter Ogbonna, PDP, Abia North, described the "
+         "development as \"a slap on the faces of flood victims.\"",
+         "Peter Ogbonna"),
     ],
 )
 def test_one_quote_resolves_to(nlp, text, speaker):
@@ -532,6 +539,20 @@ def test_a_fact_check_names_the_speaker_in_the_paragraph_after_the_claim(nlp):
             "Sanders exaggerates when he says he helped write the law.\n\n“I went to Wall Street before the crash.”\n\n"
             "— Hillary Clinton\n\nClinton tends to overstate her visit.")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Bernie Sanders", "Hillary Clinton"]
+
+
+def test_the_one_accused_is_not_the_accuser(nlp):
+    text = "Row over memo\n\nHousing Minister Fergal Nolan has been accused of ‘hiding the truth’ after a leaked memo."
+    assert all(q.speaker != "Fergal Nolan" for q in nlp(text)._.quotes)
+
+
+def test_a_titled_name_the_tagger_made_an_organisation_is_a_person(nlp):
+    # the tagger knows neither name and calls Lerato Mogale an organisation; "EFF spokesperson" says she is a person
+    text = ("Water crisis debate\n\nANC national spokesperson Khaya Mthembu accused the DA of “playing politics with "
+            "taps”.\n\nEFF spokesperson Lerato Mogale said the DA and the ANC were “fighting over a crisis they created "
+            "together”.\n\n“Today the people of Soweto are queuing at tanks with buckets,” she says.")
+    assert [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes] == [
+        ("Khaya Mthembu", SpeakerKind.PERSON), ("Lerato Mogale", SpeakerKind.PERSON), ("Lerato Mogale", SpeakerKind.PERSON)]
 
 
 def test_first_person_without_a_named_writer_is_not_a_guess(nlp):
@@ -697,6 +718,6 @@ def test_world_house_styles(nlp):
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
     assert judged == 1220
-    # 1135 of 1220 (0.930) when last measured; the last six articles went in at their first run (106 of 123), so the
+    # 1140 of 1220 (0.934) when last measured; the last six articles went in at their first run (106 of 123), so the
     # floor sits a point below
     assert right / judged >= 0.92, errors
