@@ -449,8 +449,8 @@ class Attributor:
             opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
             if opening > 0 and self.doc[opening - 1].ent_type_ in _PERSON:
                 tok = self.doc[opening - 1]
-        if tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space:
-            tok = self._adjacent_subject(cue.token)
+        if (tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space) and not _aimed_passive(verb):
+            tok = self._adjacent_subject(cue.token)  # (not the one accused, written before "accused of")
         if tok is None:
             return None
         speaker = self._speaker_from_token(tok, cue.token.idx)
@@ -899,6 +899,8 @@ def _subject_of(verb: Token) -> Token | None:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
+        if t.dep_ == "acl" and _aimed_passive(t):
+            return None  # "Macrae accused of ‘hiding behind winter’": the one accused, as in the passive
         if not released and (t.dep_ == "relcl" or t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")):
             return t.head  # "Biden, who said ..."; "footage of Hillary Clinton asking, ..."
         if t.dep_ not in _CLIMB_DEPS or t.head.i == t.i:
@@ -907,6 +909,18 @@ def _subject_of(verb: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
             return None
     return None
+
+
+def _aimed_passive(verb: Token) -> bool:
+    """A speech verb aimed at someone, in the passive ("has been accused of", "Macrae accused of"): its subject,
+    or the noun it follows, is the target, not the speaker."""
+    doc = verb.doc
+    # with an object outside the quotation it is active, whatever the tagger said: "Beruff called Florida’s
+    # standards “strong”"
+    active = any(c.dep_ in ("dobj", "oprd") and not c.left_edge.is_quote and not doc[c.left_edge.i - 1].is_quote
+                 for c in verb.children)
+    return verb.lemma_.lower() in _AIMED_AT and verb.tag_ == "VBN" and not active and (
+        verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
 
 
 def _asked(verb: Token) -> Token | None:

@@ -508,6 +508,9 @@ def test_british_honorific_without_full_stop(nlp):
         ("Senate row\n\nContributing, the Minority Leader, Senator Peter Ogbonna, PDP, Abia North, described the "
          "development as \"a slap on the faces of flood victims.\"",
          "Peter Ogbonna"),
+        # ... but with an object the verb is active, however the tagger tagged it
+        ("Carlos Beruff met voters on Monday.\n\nBeruff, a Scott ally, called Florida’s standards “strong.”",
+         "Carlos Beruff"),
     ],
 )
 def test_one_quote_resolves_to(nlp, text, speaker):
@@ -544,6 +547,11 @@ def test_a_fact_check_names_the_speaker_in_the_paragraph_after_the_claim(nlp):
 def test_the_one_accused_is_not_the_accuser(nlp):
     text = "Row over memo\n\nHousing Minister Fergal Nolan has been accused of ‘hiding the truth’ after a leaked memo."
     assert all(q.speaker != "Fergal Nolan" for q in nlp(text)._.quotes)
+    # a headline's "X accused of ‘…’" gives the words to the one the story quotes saying them
+    text = ("Macrae accused of ‘hiding behind winter’ as A&E waits hit record high\n\nFirst Minister Alasdair Macrae has "
+            "been accused of “hiding behind winter” after new figures showed record waits.\n\nScottish Labour leader "
+            "Douglas Kinnaird said: “When is he going to stop hiding behind winter and take responsibility?”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Douglas Kinnaird", "Douglas Kinnaird"]
 
 
 def test_a_titled_name_the_tagger_made_an_organisation_is_a_person(nlp):
@@ -718,6 +726,6 @@ def test_world_house_styles(nlp):
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
     assert judged == 1220
-    # 1140 of 1220 (0.934) when last measured; the last six articles went in at their first run (106 of 123), so the
+    # 1141 of 1220 (0.935) when last measured; the last six articles went in at their first run (106 of 123), so the
     # floor sits a point below
     assert right / judged >= 0.92, errors
