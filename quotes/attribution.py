@@ -167,7 +167,7 @@ class Attributor:
             # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'";
             # "Senators to DA chief: 'Where is the money?'"
             prefix = re.split(r" on | to ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
-            says = re.match(r"[\W]*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE)
+            says = re.match(r"\W*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE)
             if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS and not says \
                     and not any(p_start <= o.start < colon for o in self.spans):  # not "'Unacceptable': Harris …"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
@@ -914,13 +914,14 @@ def _subject_of(verb: Token) -> Token | None:
 def _aimed_passive(verb: Token) -> bool:
     """A speech verb aimed at someone, in the passive ("has been accused of", "Macrae accused of"): its subject,
     or the noun it follows, is the target, not the speaker."""
+    if verb.lemma_.lower() not in _AIMED_AT or verb.tag_ != "VBN":
+        return False
     doc = verb.doc
     # with an object outside the quotation it is active, whatever the tagger said: "Beruff called Florida’s
     # standards “strong”"
-    active = any(c.dep_ in ("dobj", "oprd") and not c.left_edge.is_quote and not doc[c.left_edge.i - 1].is_quote
-                 for c in verb.children)
-    return verb.lemma_.lower() in _AIMED_AT and verb.tag_ == "VBN" and not active and (
-        verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+    active = any(c.dep_ in ("dobj", "oprd") and not c.left_edge.is_quote
+                 and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].is_quote) for c in verb.children)
+    return not active and (verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
 
 
 def _asked(verb: Token) -> Token | None:

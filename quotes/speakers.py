@@ -352,15 +352,13 @@ def title_before(text: str, at: int) -> str | None:
     by commas: "The Minister for Lands and Natural Resources, Mr Kojo Asamoah-Boateng"."""
     if not text[max(0, at - 1):at] == " ":
         return None
-    end = at - 1
-    while text[:end].split()[-1:] and text[:end].split()[-1].lower() in lexicon.honorifics():
-        end = text.rfind(" ", 0, end - len(text[:end].split()[-1]) + 1)  # "Chief Minister Datuk Seri Ali Rahman"
-        if end < 0:
-            return None
-    window = text[max(0, end - 60):end].lower()
+    head = text[max(0, at - 100):at].rstrip()
+    while len(last := head.rsplit(None, 1)) == 2 and last[1].lower() in lexicon.honorifics():
+        head = last[0]  # "Chief Minister Datuk Seri Ali Rahman": past the honorifics
+    window = head.lower()
     for title in lexicon.titles():
         if window.endswith(title) and (len(window) == len(title) or not window[-len(title) - 1].isalnum()):
-            return text[end - len(title):end].strip()
+            return head[len(head) - len(title):].strip()
     apposed = _APPOSED_TITLE.search(text, max(0, at - 100), at)
     if apposed:
         phrase = apposed.group(1)
