@@ -112,7 +112,7 @@ class Attributor:
                 continue
             cue = self._cue_for(k)
             if cue is not None:
-                speaker = self._speaker_of(cue)
+                speaker = self._speaker_of(cue, k)
                 if speaker is not None and cue.weak and not _can_speak(speaker):
                     speaker = None  # "the less valuable mines were put into a “liquidating trust”": things do not speak
                 if speaker is not None:
@@ -154,7 +154,8 @@ class Attributor:
         para = self.span_para[k]
         p_start, p_end = self.paras[para]
         byline = _DASH_BYLINE.match(text[span.end:p_end])
-        if byline:
+        if byline and (not re.search(r"\w", text[p_start:span.start]) or getattr(self._cue_for(k), "weak", True)):
+            # (not "Rajoy insisted his party was “still the No. 1 force.”--Kim Hjelmgaard", signed by its reporter)
             return self._speaker_from_text(byline.group(1), span.end + byline.start(1)), None, 0.85
         if para + 1 < len(self.paras) and not re.search(r"\w", text[span.end:p_end]):
             # a fact check's claim, then its speaker in a paragraph of their own: "“…”\n\n- Sanders."
@@ -282,7 +283,14 @@ class Attributor:
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 cues.append(Cue(t, "according to", objs[0] if objs else None))
             elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "auxpass"):
+                if t.tag_ == "VBN" and t.lemma_.lower() in _ASKING and not any(c.dep_ in _SUBJECT_DEPS for c in t.children):
+                    continue  # "when questioned after the debate, asserting …": the one asked, who answers elsewhere
                 cues.append(Cue(t, t.text.lower(), _subject_of(t)))
+            elif t.dep_ == "ROOT" and t.tag_ == "NNS" and t.lower_[:-1] in self.verbs:
+                # "“…,” Conway notes.": a verb the tagger read as a plural noun, the name before it as its modifier
+                name = [c for c in t.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN"]
+                if name and name[-1].i == t.i - 1:
+                    cues.append(Cue(t, t.lower_, name[-1]))
         return cues
 
     def _speech_lemma(self, verb: Token) -> bool:
@@ -340,7 +348,12 @@ class Attributor:
             name = inverted[1]
             while name.dep_ in ("compound", "flat") and name.head.i > name.i:
                 name = name.head
+            if name.dep_ == "poss" and name.head.i > name.i:
+                name = name.head  # "“…,” said Trump's spokesman Jason Miller": the spokesman, by name
             return Cue(inverted[0], inverted[0].lower_, name)
+        colon = [c for c in self._cues_in(before[1:2]) if before[0].text == ":" and c.subject is not None]
+        if colon and linked and not immediate:
+            return colon[0]  # "His wife had warned him …, but Trump said he responded: “…”": the verb the colon opens
         if immediate and linked:
             # "“I never said that,” Trump said, after CNBC's Becky Quick said …", "Comey cannot say that “from his
             # perspective,” Lewandowski added": the speaker named right after the quotation is its source, however
@@ -376,6 +389,13 @@ class Attributor:
         first_after = self._cues_in(after)[:1]
         if first_after and first_after[0].subject is not None and first_after[0].subject.left_edge.i == after[0].i:
             return first_after[0]  # "“…” Scott's niece, state Del. Marcia Price (D-Newport News), shouted": a long subject
+        phrase = after[:after.index(first_after[0].token)] if first_after else []
+        lost = first_after and (first_after[0].subject is None or self.quote_of[first_after[0].subject.i] != -1)
+        if phrase and len(phrase) <= 10 and lost \
+                and all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") for t in phrase):
+            # "“…” the Post's senior politics editor Steven Ginsberg responded", which the parser joined to the
+            # quotation's own verb: the noun phrase between them is the subject
+            return Cue(first_after[0].token, first_after[0].text, None)
         before_cues = self._cues_in(before)
         if before_cues:
             return before_cues[0]  # before is in reading order away from the quote: nearest first
@@ -417,7 +437,8 @@ class Attributor:
         )
 
     # -- speakers -------------------------------------------------------
-    def _speaker_of(self, cue: Cue) -> Speaker | None:
+    def _speaker_of(self, cue: Cue, quote: int = -1) -> Speaker | None:
+        """The speaker the cue names for quote-marked span `quote` (-1: for the paragraph, not one span)."""
         tok = cue.subject
         verb = cue.token
         if verb.tag_ == "VBG" and verb.i > 0 and tok is not None and tok.i != verb.i - 1:
@@ -449,11 +470,18 @@ class Attributor:
             opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
             if opening > 0 and self.doc[opening - 1].ent_type_ in _PERSON:
                 tok = self.doc[opening - 1]
+        if tok is not None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.i == verb.i and quote >= 0 \
+                and any(self.quote_of[t.i] == quote for t in tok.subtree):
+            tok = None  # "Any “cleareyed” reading of his actions, said Michael Kofman, …": what holds the words did not say them
         if (tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space) and not _aimed_passive(verb):
             tok = self._adjacent_subject(cue.token)  # (not the one accused, written before "accused of")
         if tok is None:
             return None
         speaker = self._speaker_from_token(tok, cue.token.idx)
+        if speaker is None and tok.i > verb.i:
+            # "“…,” said Air Force 1st Lt. Tyler Livingston": the parser took a rank for the subject; the name ends it
+            named = self._adjacent_subject(verb)
+            speaker = self._speaker_from_token(named, cue.token.idx) if named is not None and named.i != tok.i else None
         if verb.tag_ == "VBG" and tok.head.i != verb.i and speaker is not None and not _can_speak(speaker):
             # "Judge Mwila Chanda ordered … until the bidding process has been reviewed, describing the tender as
             # “deeply flawed”": the parser hung the participle on the nearest verb; its actor is the sentence's subject
@@ -479,12 +507,25 @@ class Attributor:
                 i = next((j for j in range(i - 1, max(-1, i - 8), -1) if doc[j].text == "("), i) - 1
             while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
                 t = doc[i]
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                # (a surname the tagger took for a word: "“…,” Will wrote", "Early described it as “…”")
+                if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and i > 0 and self.names.known_person(t.text):
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
                         t = t.head
+                    if step > 0 and t.dep_ == "poss" and doc[verb.i - 1].is_quote and t.head.i > t.i \
+                            and (t.head.pos_ == "PROPN" or t.head.ent_type_):
+                        t = t.head  # "“…,” opined Cleveland's Plain Dealer": right after the quotation, the whole phrase
                     if step > 0 and (t.dep_ == "poss" or t.dep_ in _SUBJECT_DEPS and t.head.i > t.i and not any(
                             x.is_punct for x in doc[t.i:t.head.i])):
                         break  # "said both major parties were …", "denounced her record": not who spoke ("said X, half joking" is X)
+                    if step > 0 and t.ent_type_ != "PERSON":
+                        # "mused Blaze co-host Stu Burguiere", where a hyphen split the phrase: the name that ends it
+                        for j in range(t.i + 1, min(len(doc), t.i + 5)):
+                            if doc[j].ent_type_ == "PERSON" and self.quote_of[j] == -1:
+                                return entity_in([doc[j]], _PERSON)[-1]
+                            abbreviation = doc[j].text == "." and doc[j - 1].is_title and len(doc[j - 1]) <= 4  # "Lt."
+                            if doc[j].pos_ in ("VERB", "AUX", "ADP", "CCONJ") or doc[j].text in (",", ".", "(", ";", ":") \
+                                    and not abbreviation:
+                                break
                     return t
                 if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
                     break
@@ -629,6 +670,12 @@ class Attributor:
         named = entity_in([c for c in tok.children if c.dep_ == "appos"], _ORG)
         if named is not None and self.names.known_person(named.text):
             return named
+        comma = tok.left_edge.i - 1
+        if comma > 0 and self.doc[comma].text == "," and self.quote_of[comma - 1] == -1 \
+                and self.doc[comma - 1].dep_ not in ("dobj", "pobj", "dative", "poss"):
+            named = entity_in([self.doc[comma - 1]], _PERSON)
+            if named is not None:
+                return named  # "“…,” Deborah Tamargo, the chairwoman of the county party, recalled": the name it follows
         before_bracket = []
         for t in self.doc[tok.i + 1:min(tok.right_edge.i + 1, tok.i + 12)]:
             if t.text in ("(", ",") or t.dep_ in ("relcl", "acl") or self.quote_of[t.i] != -1:

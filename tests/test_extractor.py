@@ -511,6 +511,46 @@ def test_british_honorific_without_full_stop(nlp):
         # ... but with an object the verb is active, however the tagger tagged it
         ("Carlos Beruff met voters on Monday.\n\nBeruff, a Scott ally, called Florida’s standards “strong.”",
          "Carlos Beruff"),
+        # a name before its role set off by commas is the speaker, not the role
+        ("County leaders met in Tampa.\n\n“I think the plan is dead,” Deborah Tamargo, the chairwoman of the "
+         "Hillsborough County party, recalled.",
+         "Deborah Tamargo"),
+        # the phrase holding the quoted words did not say them: the name after the verb did
+        ("Any \"cleareyed\" reading of the minister's actions, said Michael Kofman, an analyst at the Wilson Center, "
+         "would show the limits.",
+         "Michael Kofman"),
+        # a reporter's "--Name" byline does not override the speech verb of the sentence
+        ("In brief.\n\nRajoy said Monday that he would try to form a government and insisted that his party was "
+         "\"still the No. 1 force in Spain.\"--Kim Hjelmgaard.",
+         "Rajoy"),
+        # the verb the colon opens is the quotation's, not the one its clause is joined to
+        ("His wife had warned him not to get too nasty, but Trump said he responded: \"When you have incoming, you "
+         "can't be too presidential.\"",
+         "Trump"),
+        # a hyphen that splits the phrase does not make its first word the speaker
+        ("“Imagine him on the same stage,” mused radio co-host Stu Burguiere.",
+         "Stu Burguiere"),
+        # a speech verb the tagger read as a plural noun ("Conway notes")
+        ("Kellyanne Conway spoke on Sunday.\n\n“Look at the statement Mr. Trump put out,” Conway notes.",
+         "Kellyanne Conway"),
+        # "questioned" reports a question; "when questioned" does not
+        ("Glenn Beck spoke on his radio show.\n\n“What was the pivot point?” Beck questioned.",
+         "Glenn Beck"),
+        # right after the quotation, a possessive phrase is the speaker as a whole
+        ("\"Gun owners should leave their weapons at home,\" opined Cleveland's Plain Dealer.",
+         "Plain Dealer"),
+        ("“We will not go,” said Trump's spokesman Jason Miller.",
+         "Jason Miller"),
+        # a surname the tagger took for a word ("Will", "Early") is still the person named so
+        ("Columnist George Will urged voters to abandon Trump.\n\n“The war is a serious matter,” Will wrote.",
+         "George Will"),
+        # a rank the parser took for the subject: the name it introduces speaks
+        ("“I was hoping we’d see something else,” said Air Force 1st Lt. Tyler Livingston.",
+         "Tyler Livingston"),
+        # the noun phrase between a quotation and its verb, which the parser joined to the quotation's verb
+        ("Ben Carson spoke to the Post.\n\n\"Dr. Carson invited both of us to his house to talk about changes\" the "
+         "paper's politics editor Steven Ginsberg responded.",
+         "Steven Ginsberg"),
     ],
 )
 def test_one_quote_resolves_to(nlp, text, speaker):
