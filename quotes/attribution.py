@@ -24,7 +24,7 @@ _SENT_END = {".", "!", "?"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 # Speech verbs aimed at someone: in the passive, their subject is the target, not the speaker.
 _AIMED_AT = frozenset("accuse call describe label brand dub term criticize criticise blast slam condemn denounce praise "
-                      "hail lambast lambaste rebuke mock deride characterize characterise blame charge".split())
+                      "hail lambast lambaste rebuke mock deride characterize characterise blame charge ask question tell".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 _NAME_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+):\s")
@@ -50,6 +50,7 @@ _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
 _SAID = frozenset("said says told tells added adds asked asks wrote writes".split())
 # Pronouns that stand for people not named: "“We were cheated,” one said", "Yet another said, …", "Some chanted …".
+_WHEN = frozenset("when if as once after before while".split())
 _SOME_PEOPLE = frozenset("one another some others both many several few most each someone somebody everyone everybody".split())
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
@@ -283,15 +284,26 @@ class Attributor:
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 cues.append(Cue(t, "according to", objs[0] if objs else None))
             elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "auxpass"):
-                if t.tag_ == "VBN" and t.lemma_.lower() in _ASKING and not any(c.dep_ in _SUBJECT_DEPS for c in t.children):
-                    continue  # "when questioned after the debate, asserting …": the one asked, who answers elsewhere
+                if t.tag_ == "VBN" and t.lemma_.lower() in _ASKING and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) and (
+                        any(c.lower_ in _WHEN for c in t.children) or t.i == t.sent.start or self.doc[t.i - 1].is_punct):
+                    # "when questioned after the debate, asserting …", "Asked about it, …": the one asked, who answers
+                    # elsewhere (not "“…?” the 43-year-old asked")
+                    continue
                 cues.append(Cue(t, t.text.lower(), _subject_of(t)))
-            elif t.dep_ == "ROOT" and t.tag_ == "NNS" and t.lower_[:-1] in self.verbs:
-                # "“…,” Conway notes.": a verb the tagger read as a plural noun, the name before it as its modifier
-                name = [c for c in t.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN"]
-                if name and name[-1].i == t.i - 1:
-                    cues.append(Cue(t, t.lower_, name[-1]))
+            elif t.tag_ in ("NN", "NNS") and self._noun_tagged_cue(t):
+                # "“…,” Conway notes.", "“…” the Saudis state in the white paper": a speech verb the tagger read as
+                # a noun, right after the quotation and the name before it
+                cues.append(Cue(t, t.lower_, self.doc[t.i - 1]))
         return cues
+
+    def _noun_tagged_cue(self, t: Token) -> bool:
+        word = t.lower_
+        if not any(w in self.verbs for w in (word, word[:-1], word[:-2])) or t.i < 2:
+            return False
+        i = t.i - 1
+        while i > 0 and t.i - i <= 5 and self.doc[i].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM"):
+            i -= 1
+        return i < t.i - 1 and self.doc[i].is_quote and self.quote_of[i] != -1 and self.doc[t.i - 1].pos_ in ("PROPN", "NOUN")
 
     def _speech_lemma(self, verb: Token) -> bool:
         """A speech verb, alone or with its particle ("went on", "hit back")."""
@@ -392,7 +404,7 @@ class Attributor:
         phrase = after[:after.index(first_after[0].token)] if first_after else []
         lost = first_after and (first_after[0].subject is None or self.quote_of[first_after[0].subject.i] != -1)
         if phrase and len(phrase) <= 10 and lost \
-                and all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") for t in phrase):
+                and all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") or t.tag_ == "HYPH" for t in phrase):
             # "“…” the Post's senior politics editor Steven Ginsberg responded", which the parser joined to the
             # quotation's own verb: the noun phrase between them is the subject
             return Cue(first_after[0].token, first_after[0].text, None)
@@ -508,7 +520,8 @@ class Attributor:
             while 0 <= i < len(doc) and abs(i - verb.i) <= _NEAR and self.quote_of[i] == -1 and not doc[i].is_punct:
                 t = doc[i]
                 # (a surname the tagger took for a word: "“…,” Will wrote", "Early described it as “…”")
-                if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and i > 0 and self.names.known_person(t.text):
+                if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and i > 0 and self.names.known_person(t.text) \
+                        or t.lower_ == "old" and doc[i - 1].text == "-":  # "the 43-year-old asked"
                     while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
                         t = t.head
                     if step > 0 and t.dep_ == "poss" and doc[verb.i - 1].is_quote and t.head.i > t.i \
@@ -527,8 +540,8 @@ class Attributor:
                                     and not abbreviation:
                                 break
                     return t
-                if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
-                    break
+                if t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ") and not (step > 0 and t.dep_ == "amod"):
+                    break  # (but "said retired neurosurgeon Ben Carson" goes on past the participle)
                 i += step
         return None
 
@@ -558,10 +571,11 @@ class Attributor:
         lower = tok.lower_
         if lower in lexicon.PRONOUN_GENDER and tok.pos_ == "PRON":
             return self._resolve_pronoun(tok, at)
-        if tok.lower_ == "old" and re.search(r"\d+-year-old$", self.text[tok.left_edge.idx:tok.idx + 3]):
+        age = re.search(r"(?:\b[Tt]he |\b[Aa] )?(?:[a-z]+ )?\d+-year-old$", self.text[max(0, tok.idx - 40):tok.idx + 3]) \
+            if tok.lower_ == "old" else None
+        if age:
             # "said the 46-year-old": an age describes a person, though not which one (that takes coreference)
-            phrase = _noun_phrase(tok)
-            return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
+            return Speaker(age.group(), SpeakerKind.UNKNOWN, age.group())
         if tok.ent_type_ == "PERCENT" and not tok.like_num:
             phrase = _noun_phrase(tok)  # "63 percent said …": a poll's respondents
             return Speaker(phrase, SpeakerKind.UNKNOWN, phrase)
@@ -968,7 +982,9 @@ def _aimed_passive(verb: Token) -> bool:
     # standards “strong”"
     active = any(c.dep_ in ("dobj", "oprd") and not c.left_edge.is_quote
                  and not (c.left_edge.i > 0 and doc[c.left_edge.i - 1].is_quote) for c in verb.children)
-    return not active and (verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+    # ("the 43-year-old asked in the video": a question asked after its asker reads as a reduced relative)
+    reduced = verb.dep_ == "acl" and verb.lemma_.lower() not in _ASKING and verb.lemma_.lower() != "tell"
+    return not active and (reduced or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
 
 
 def _asked(verb: Token) -> Token | None:

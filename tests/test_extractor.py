@@ -372,6 +372,11 @@ def test_attribution_patterns(nlp, text, expected):
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
+        # a paragraph of quotation after one that reports what somebody argued in print ("elaborated", not
+        # "pledged", which only describes the delegates)
+        ("Pollster Doug Schoen spoke on Fox.\n\nSchoen elaborated in an editorial that superdelegates currently "
+         "pledged to Clinton may reconsider.\n\n“A Sanders win in California would underscore her weakness.”",
+         ["Doug Schoen"]),
     ],
 )
 def test_speaker_carried_over(nlp, text, expected_speakers):
@@ -544,6 +549,24 @@ def test_british_honorific_without_full_stop(nlp):
         # a surname the tagger took for a word ("Will", "Early") is still the person named so
         ("Columnist George Will urged voters to abandon Trump.\n\n“The war is a serious matter,” Will wrote.",
          "George Will"),
+        # a participle before the name does not end the phrase: "said retired neurosurgeon …"
+        ("\"I am not going to say it is a mistake, so forget about it,\" said retired neurosurgeon Ben Carson, asked "
+         "about his claims.",
+         "Ben Carson"),
+        # "asked" after the speaker reports a question; "when asked" reports whom it was put to
+        ("The comedian posted the clip on Thursday.\n\n“What if the senator had elocution lessons?” the 43-year-old "
+         "asked in the video’s description.",
+         "the 43-year-old"),
+        # written words are read: "the email read", "it reads"
+        ("The campaign wrote to supporters on Tuesday.\n\n\"Our revolution has already won,\" read the email.",
+         "the email"),
+        # ... and a speech verb the tagger read as a noun: "the Saudis state"
+        ("The kingdom released a white paper.\n\n\"Today, the kingdom is one of the leading nations in combating "
+         "terrorism\" the Saudis state in the white paper.",
+         "Saudis"),
+        # a closing mark glued to the next word does not glue the speaker into the quotation
+        ("Joe Scarborough asked her about Trump.\n\n“I think it’s been most surprising to me,”Clinton said.",
+         "Clinton"),
         # a rank the parser took for the subject: the name it introduces speaks
         ("“I was hoping we’d see something else,” said Air Force 1st Lt. Tyler Livingston.",
          "Tyler Livingston"),
@@ -592,6 +615,9 @@ def test_the_one_accused_is_not_the_accuser(nlp):
             "been accused of “hiding behind winter” after new figures showed record waits.\n\nScottish Labour leader "
             "Douglas Kinnaird said: “When is he going to stop hiding behind winter and take responsibility?”")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Douglas Kinnaird", "Douglas Kinnaird"]
+    # the one asked a question did not ask it
+    text = "In an interview with the magazine, Trump was asked, “What’s the most dangerous place you’ve been?”"
+    assert all(q.speaker != "Trump" for q in nlp(text)._.quotes)
 
 
 def test_a_titled_name_the_tagger_made_an_organisation_is_a_person(nlp):
