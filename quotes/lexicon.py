@@ -94,5 +94,5 @@ PERSON_NOUNS = frozenset(
     "principal headteacher headmaster headmistress coach captain skipper manager detective inspector constable "
     "magistrate coroner prosecutor barrister solicitor councillor paramedic nurse surgeon consultant chairperson "
     "landlord tenant victim driver defendant witness legislator assemblyman assemblywoman councilman councilwoman "
-    "councilor representative delegate commissioner treasurer officer mp mla td campaigner volunteer".split()
+    "councilor representative delegate commissioner treasurer officer mp mla td campaigner volunteer spokesperson".split()
 )

@@ -567,6 +567,10 @@ def test_british_honorific_without_full_stop(nlp):
         # a closing mark glued to the next word does not glue the speaker into the quotation
         ("Joe Scarborough asked her about Trump.\n\n“I think it’s been most surprising to me,”Clinton said.",
          "Clinton"),
+        # a spokesperson named after the role is that person
+        ("Water crisis\n\nTabling a motion during the debate, DA spokesperson on water and sanitation Annelie van "
+         "Rooyen said Johannesburg Water had become “a utility in name only”.",
+         "Annelie van Rooyen"),
         # a rank the parser took for the subject: the name it introduces speaks
         ("“I was hoping we’d see something else,” said Air Force 1st Lt. Tyler Livingston.",
          "Tyler Livingston"),
