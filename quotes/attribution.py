@@ -297,6 +297,8 @@ class Attributor:
         return cues
 
     def _noun_tagged_cue(self, t: Token) -> bool:
+        """A noun spelt as a speech verb ("notes", "state", "read") ending a short name phrase that follows a
+        closing mark: in "“…” the Saudis state", the tagger's noun is the verb."""
         word = t.lower_
         if not any(w in self.verbs for w in (word, word[:-1], word[:-2])) or t.i < 2:
             return False
