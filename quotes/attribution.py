@@ -953,7 +953,7 @@ def _subject_of(verb: Token) -> Token | None:
                     return by[0]
                 continue
             if c.dep_ in _SUBJECT_DEPS:
-                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
+                if (c.tag_ in ("WP", "WDT") or c.lower_ in ("that", "which", "who")) and t.dep_ in ("relcl", "acl"):
                     if released:
                         break
                     return t.head  # "Netanyahu, who vowed ..."

@@ -133,7 +133,7 @@ class ArticleNames:
                 # a person is not "the 13th Amendment"
                 if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].like_num):
                     continue
-                name = self.person_name(" ".join(t.text for t in tok.subtree if t.dep_ in ("compound", "flat") or t.i == tok.i), tok.idx)
+                name = self.person_name(_name_words(tok), tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", self._is_subject(doc[tok.i:tok.i + 1])))
         self.mentions.sort(key=lambda m: m.at)
         self.author = self._author()
@@ -200,7 +200,7 @@ class ArticleNames:
         # "Hillary Clinton — who's called for big tax hikes — …": one who speaks in a relative clause acts too
         who = any(c.dep_ == "relcl" and c.lemma_.lower() in self.speech_verbs and any(g.lower_ == "who" for g in c.children)
                   for c in ent.root.children)
-        return (root.dep_ in ("nsubj", "nsubjpass") or who) and not self._reported(root)
+        return (root.dep_ in ("nsubj", "nsubjpass") or who) and not self._reported(root) and not _subordinate(root)
 
     def _reported(self, tok: Token) -> bool:
         """The word stands in the content of someone's reported speech ("McLenney said [Clinton doesn't …]")."""
@@ -300,6 +300,10 @@ class ArticleNames:
             title = title.split()[-1]  # "the sector minister", "Lands Minister"
         names = self.by_title.get(title, []) or self.by_title.get(_SAME_ROLE.get(title, ""), [])
         people = {self.person_name(n, len(self.text)) for n in names}  # "Obama" and "Barack Obama" are one
+        if len(people) > 1:
+            # a headline's capitals make people of words ("Federal Judge Just Gave …"): the story's own count first
+            headline = self.text.find("\n")
+            people = {p for p in people if any(m.name == p and m.at > headline for m in self.mentions)} or people
         return people.pop() if len(people) == 1 else None
 
     def by_description(self, words: set[str]) -> str | None:
@@ -336,6 +340,33 @@ class ArticleNames:
                 continue
             return m.name
         return None
+
+
+_SUBORDINATORS = frozenset("that when because if after since before until".split())  # not the contrast of "while"
+
+
+def _subordinate(tok: Token) -> bool:
+    """The subject of a clause subordinate to one with a person as its own subject ("Brennan was furious that
+    [Pollard waved away appeals when [Ferreira went down]]"): the main clause's subject is the one in focus."""
+    clause = tok.head
+    if clause.dep_ not in ("advcl", "ccomp", "relcl") or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS for c in clause.children):
+        return False
+    main = clause.head
+    for _ in range(4):  # up to the clause it hangs from: "was furious that …", "appeals … when …"
+        if any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.pos_ in ("PROPN", "PRON")) for c in main.children):
+            return True
+        if main.head.i == main.i:
+            return False
+        main = main.head
+    return False
+
+
+def _name_words(tok: Token) -> str:
+    """A proper noun with the name parts the parser hung on it: "Ivanka Trump" of "Ivanka Trump, who is executive
+    vice president at the Trump Organization, …" (not the compounds of a clause that hangs from it)."""
+    clause = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in clause and (t.dep_ in ("compound", "flat") or t.i == tok.i))
 
 
 def org_name(text: str) -> str:

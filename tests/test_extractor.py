@@ -372,6 +372,9 @@ def test_attribution_patterns(nlp, text, expected):
         # British style: single marks, a run of quotation-only paragraphs, "Mr" without a full stop
         ("Labour leader Keir Starmer warned that funding was running out.\n\n'If nothing changes, services will close.'"
          "\n\n'We cannot go on like this,' Mr Starmer added.", ["Keir Starmer", "Keir Starmer"]),
+        # "he" is the one the sentence is about, not the people of its subordinate clauses
+        ("Rovers were held.\n\nRovers boss Neil Brennan was furious that referee Mark Pollard waved away appeals for "
+         "a penalty when winger Tomás Ferreira went down.\n\n“It’s a stonewall penalty,” he said.", ["Neil Brennan"]),
         # a paragraph of quotation after one that reports what somebody argued in print ("elaborated", not
         # "pledged", which only describes the delegates)
         ("Pollster Doug Schoen spoke on Fox.\n\nSchoen elaborated in an editorial that superdelegates currently "
@@ -567,6 +570,15 @@ def test_british_honorific_without_full_stop(nlp):
         # a closing mark glued to the next word does not glue the speaker into the quotation
         ("Joe Scarborough asked her about Trump.\n\n“I think it’s been most surprising to me,”Clinton said.",
          "Clinton"),
+        # a relative "that" is not a speaker: the one who released the statement is
+        ("Sanders responds\n\nThe Sanders campaign did not back down, releasing a statement that, while condemning "
+         "violence, accused the state party of using \"its power to prevent a fair process.\"",
+         "The Sanders campaign"),
+        # a name the tagger missed is its own words, not the compounds of the clause after it ("vice", "Trump")
+        ("Ivanka Trump champions working moms\n\nIvanka Trump, who is executive vice president of development at the "
+         "Trump Organization, declined to comment.\n\n“The nature of the projects I was working on was different,” "
+         "she said.",
+         "Ivanka Trump"),
         # a spokesperson named after the role is that person
         ("Water crisis\n\nTabling a motion during the debate, DA spokesperson on water and sanitation Annelie van "
          "Rooyen said Johannesburg Water had become “a utility in name only”.",
@@ -583,6 +595,14 @@ def test_british_honorific_without_full_stop(nlp):
 def test_one_quote_resolves_to(nlp, text, speaker):
     (q,) = nlp(text)._.quotes
     assert q.speaker == speaker
+
+
+def test_a_headline_run_on_is_not_a_second_holder_of_a_title(nlp):
+    # the headline's capitals make a person of "Federal Judge Just"; "the judge" is still the one the story names
+    text = ("Breaking: Federal Judge Just Gave Hillary Some Of The Worst News\n\nThe order by U.S. District Judge "
+            "Emmet G. Sullivan came as part of a lawsuit.\n\n“This is a victory,” said Judicial Watch president Tom "
+            "Fitton.\n\n“When does it stop?” the judge said.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Tom Fitton", "Emmet G. Sullivan"]
 
 
 def test_a_name_introduced_with_a_role_is_a_person_whatever_the_tagger_said(nlp):
