@@ -170,6 +170,8 @@ class Attributor:
             # "Senators to DA chief: 'Where is the money?'"
             prefix = re.split(r" on | to ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
             says = re.match(r"\W*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE)
+            # ("Machakos budget standoff: Kitheka says he ‘will not be blackmailed’": the one who says it, after the topic)
+            says = says or colon > 0 and re.search(r"\b(says|said|tells|told)\b", text[colon:span.start], flags=re.IGNORECASE)
             if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS and not says \
                     and not any(p_start <= o.start < colon for o in self.spans):  # not "'Unacceptable': Harris …"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
@@ -289,7 +291,12 @@ class Attributor:
                     # "when questioned after the debate, asserting …", "Asked about it, …": the one asked, who answers
                     # elsewhere (not "“…?” the 43-year-old asked")
                     continue
-                cues.append(Cue(t, t.text.lower(), _subject_of(t)))
+                subject = _subject_of(t)
+                if t.lemma_.lower() == "read" and subject is not None and subject.pos_ == "NOUN" and not self.doc[t.i - 1].is_quote \
+                        and subject.lemma_.lower() not in lexicon.STATEMENT_NOUNS or t.lower_ == "quote" and (
+                        subject is not None and subject.lower_ == "i"):
+                    continue  # "the email read", not "any interpretation would read this as …"; nor the writer's "I quote"
+                cues.append(Cue(t, t.text.lower(), subject))
             elif t.tag_ in ("NN", "NNS") and self._noun_tagged_cue(t):
                 # "“…,” Conway notes.", "“…” the Saudis state in the white paper": a speech verb the tagger read as
                 # a noun, right after the quotation and the name before it
@@ -484,9 +491,12 @@ class Attributor:
             opening = max(t.i for t in self.doc[max(0, tok.i - 4):tok.i] if t.text == "(")
             if opening > 0 and self.doc[opening - 1].ent_type_ in _PERSON:
                 tok = self.doc[opening - 1]
-        if tok is not None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.i == verb.i and quote >= 0 \
-                and any(self.quote_of[t.i] == quote for t in tok.subtree):
-            tok = None  # "Any “cleareyed” reading of his actions, said Michael Kofman, …": what holds the words did not say them
+        if tok is not None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.i == verb.i and quote >= 0 and (
+                any(self.quote_of[t.i] == quote for t in tok.subtree)
+                or self.doc[verb.i - 1].text == "," and self._parenthetical_name(verb)):
+            # "Any “cleareyed” reading of his actions, said Michael Kofman, …": what holds the words did not say them,
+            # and in a parenthetical ", said Michael Kofman," the name after the verb did
+            tok = None
         if (tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space) and not _aimed_passive(verb):
             tok = self._adjacent_subject(cue.token)  # (not the one accused, written before "accused of")
         if tok is None:
@@ -502,6 +512,11 @@ class Attributor:
             actor = self._sentence_subject(verb)
             speaker = self._speaker_from_token(actor, cue.token.idx) if actor is not None else speaker
         return speaker
+
+    def _parenthetical_name(self, verb: Token) -> bool:
+        """A name set off right after the verb: ", said Michael Kofman, an expert …" (not "said Trump's remarks")."""
+        name = entity_in(self.doc[verb.i + 1:verb.i + 2], _PERSON)
+        return name is not None and name.start == verb.i + 1 and name.end < len(self.doc) and self.doc[name.end].text in (",", ".")
 
     def _sentence_subject(self, verb: Token) -> Token | None:
         """The first subject outside quotations before `verb` in its sentence: the actor of a participle."""
@@ -850,7 +865,8 @@ class Attributor:
             return None
         # A paragraph that opens with a quotation continues the speaker named just before it.
         prev_para = self.paras[para - 1]
-        prev_quotes = [j for j in range(k) if self.span_para[j] == para - 1]
+        # (not a title of a work: "She cited a series titled “The Vanishing Stockpile”.¶“We cannot …”" is hers)
+        prev_quotes = [j for j in range(k) if self.span_para[j] == para - 1 and results[j][2] != _WORK]
         if prev_quotes:
             j = prev_quotes[-1]
             return (results[j][0], results[j][1], 0.75) if results[j][0] is not None else None

@@ -58,7 +58,8 @@ STATEMENT_NOUNS = frozenset(
 # Nouns for what someone said, whose owner is the speaker: "his claim that people would “learn nothing”".
 CLAIM_NOUNS = frozenset(
     "claim promise vow pledge remark comment assertion charge warning boast argument insistence suggestion "
-    "threat accusation denial admission prediction contention".split()
+    "threat accusation denial admission prediction contention conclusion assessment characterization characterisation "
+    "verdict judgment judgement".split()
 )
 
 # Pronouns that can stand for a speaker, with the gender (or number) they carry.

@@ -54,6 +54,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_POSSESSED = frozenset("as and or but nor for to in on at by from with over after before while when says said is are "
+                           "was were has have had will would could should".split())
+
+
 def _role(text: str, i: int, j: int, mark: str) -> str:
     """'open', 'close', 'either', 'possessive' or 'none' for the mark text[i:j], from its neighbours."""
     before = text[i - 1] if i > 0 else " "
@@ -73,6 +77,9 @@ def _role(text: str, i: int, j: int, mark: str) -> str:
         if before.isalnum() and after.isalnum():
             return "none"  # an apostrophe inside a word: I’ll, Israel’s
         if before in "sSzZ" and after == " " and text[j + 1:j + 2].islower():
+            word = re.match(r"[a-z]+", text[j + 1:j + 12])
+            if word and word.group() in _NOT_POSSESSED:
+                return "close"  # ‘fair to taxpayers’ as Tories attack …: a function word is nobody's possession
             return "possessive"  # the MPs' expenses, Hamas’ demands ... or 'working the referees' at
         if opens and not closes:
             return "none" if mark == SINGLE_CLOSE else "open"  # ’90s is an elision

@@ -119,7 +119,9 @@ class ArticleNames:
             if ent.label_ in _PERSON_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ == "the":
                 # "the Houthis", "the Clintons": a group, whatever the tagger thought
                 self.mentions.append(Mention(ent.start_char, org_name(ent.text), SpeakerKind.ORGANISATION, "NORP", self._is_subject(ent)))
-            elif ent.label_ in _PERSON_LABELS or self.known_person(ent.text):
+            elif ent.label_ in _PERSON_LABELS or self.known_person(ent.text) or (
+                    len(ent) > 1 and lexicon.honorifics().get(ent[0].lower_.rstrip(".")) in ("m", "f")):
+                # ("Ms Ní Bhriain" tagged an organisation is a person by her honorific)
                 name = self.person_name(ent.text, ent.start_char)
                 introduced = self._introduced(ent) and all(m.name != name for m in self.mentions)
                 self.mentions.append(Mention(ent.start_char, name, SpeakerKind.PERSON, ent.label_, self._is_subject(ent) or introduced))
@@ -133,7 +135,11 @@ class ArticleNames:
                 # a person is not "the 13th Amendment"
                 if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].like_num):
                     continue
-                name = self.person_name(_name_words(tok), tok.idx)
+                words = _name_words(tok)
+                last = max(tok.subtree, key=lambda t: t.i)
+                if tok.lower_ in lexicon.titles() and last.pos_ == "PROPN" and any(c.dep_ == "prep" for c in tok.children):
+                    words = last.text  # "Minister for Housing Ruairí Coakley is …": the surname that ends the title's phrase
+                name = self.person_name(words, tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", self._is_subject(doc[tok.i:tok.i + 1])))
         self.mentions.sort(key=lambda m: m.at)
         self.author = self._author()
@@ -257,8 +263,9 @@ class ArticleNames:
             return prefix
         candidates = self.by_surname.get(words[-1].lower()) or self._misspelt_surname(words[-1])
         if len(words) > 1:
-            # "Donald J. Trump" and "Donald Trump" are one person: same first and last word
-            candidates = [c for c in candidates if c.split()[0].lower() == words[0].lower()]
+            # "Donald J. Trump" and "Donald Trump" are one person: same first and last word; "Ní Bhriain" and "de
+            # Blasio" are surnames of two words
+            candidates = [c for c in candidates if c.split()[0].lower() == words[0].lower() or c.endswith(" " + name)]
         if not candidates:
             return name
         if len(candidates) == 1:

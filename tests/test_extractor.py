@@ -375,6 +375,10 @@ def test_attribution_patterns(nlp, text, expected):
         # "he" is the one the sentence is about, not the people of its subordinate clauses
         ("Rovers were held.\n\nRovers boss Neil Brennan was furious that referee Mark Pollard waved away appeals for "
          "a penalty when winger Tomás Ferreira went down.\n\n“It’s a stonewall penalty,” he said.", ["Neil Brennan"]),
+        # ... nor a title of a work cited in the paragraph before
+        ("Rice hearing\n\nSenator Lorna Dimaculangan asked officials why the discrepancies had not been flagged. She also cited an "
+         "investigative series titled “The Vanishing Stockpile” that was published this year.\n\n“We cannot keep "
+         "finding the same problems year after year.”", ["Lorna Dimaculangan"]),
         # a paragraph of quotation after one that reports what somebody argued in print ("elaborated", not
         # "pledged", which only describes the delegates)
         ("Pollster Doug Schoen spoke on Fox.\n\nSchoen elaborated in an editorial that superdelegates currently "
@@ -502,6 +506,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("Melaka polls: 'Every seat is a battle,' says caretaker Chief Minister\n\nCaretaker Chief Minister Datuk Seri "
          "Ali Rahman said the polls were close.",
          "Ali Rahman"),
+        # a topic before a colon is not a speaker when the headline says who speaks after it
+        ("Budget standoff: Kitheka says he ‘will not be blackmailed’ by MCAs\n\nGovernor Joseph Kitheka has accused "
+         "members of the county assembly of holding the budget hostage.",
+         "Joseph Kitheka"),
         # "X to Y: '…'" is X speaking to Y
         ("Senators to farm chief: 'Where is the money?'\n\nSenators questioned the agriculture secretary on Monday.",
          "Senators"),
@@ -579,6 +587,27 @@ def test_british_honorific_without_full_stop(nlp):
          "Trump Organization, declined to comment.\n\n“The nature of the projects I was working on was different,” "
          "she said.",
          "Ivanka Trump"),
+        # in a parenthetical ", said NAME, …" the name speaks, not the subject before it
+        ("Any fair reading of the minister's actions, said Michael Kofman, an analyst at the Wilson Center, would see "
+         "the deal as \"the best means of saving the opposition.\"",
+         "Michael Kofman"),
+        # the writer's "and I quote" is not the speaker
+        ("No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters as fools.",
+         "Trump"),
+        # a conclusion, like a claim, is its owner's
+        ("The candidates were hurt by the server and by FBI Director James Comey's conclusion that her actions were "
+         "\"extremely careless.\"",
+         "James Comey"),
+        # an honorific makes a person of a name the tagger took for an organisation ("Ms Ní Bhriain"), and a title
+        # with its portfolio ("Minister for Housing Ruairí Coakley") is no part of the name
+        ("Sinn Féin leader Aoife Ní Bhriain spoke in the Dáil.\n\nMinister for Housing Ruairí Coakley is due to bring a "
+         "memo to Cabinet.\n\nMs Ní Bhriain said her party would table a motion. Asked about the claims, she was "
+         "dismissive.\n\n“That’s a tired old line and he knows it,” she said.",
+         "Aoife Ní Bhriain"),
+        # the chair of the Dáil is the Ceann Comhairle
+        ("Ms Ní Bhriain interrupted the Taoiseach, prompting the Ceann Comhairle, Ciarán Hogan, to intervene.\n\n"
+         "“Deputies, I will not have this,” the Ceann Comhairle said.",
+         "Ciarán Hogan"),
         # a spokesperson named after the role is that person
         ("Water crisis\n\nTabling a motion during the debate, DA spokesperson on water and sanitation Annelie van "
          "Rooyen said Johannesburg Water had become “a utility in name only”.",
@@ -784,7 +813,7 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # Seventy-eight articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
+    # Eighty-four articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
     # the Philippines, Hong Kong, Singapore, Malaysia, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Canada, New
     # Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
     # Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire agencies, news, sport,
@@ -815,7 +844,7 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 1220
-    # 1141 of 1220 (0.935) when last measured; the last six articles went in at their first run (106 of 123), so the
-    # floor sits a point below
+    assert judged == 1296
+    # 1215 of 1296 (0.938) when last measured; the last twelve articles went in after one round of fixes on what they
+    # showed, so the floor sits more than a point below
     assert right / judged >= 0.92, errors

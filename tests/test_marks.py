@@ -17,6 +17,8 @@ def quoted(text):
         ("Israeli-Palestinian ceasefire negotiations are ‘a work in progress,’ Biden says", ["a work in progress,"]),
         ("Israel’s army said I’ll go, and Hamas’ demands stand.", []),
         ("Hamas’ demands were ‘unacceptable,’ officials said.", ["unacceptable,"]),
+        # ... but a closer before "as", "and", "says" ends a quotation: nobody owns a function word
+        ("Minister says cap is ‘fair to taxpayers’ as Tories attack ‘stealth rise’", ["fair to taxpayers", "stealth rise"]),
         ("they would 'escalate more and more' until the end", ["escalate more and more"]),
         # NYT style: two apostrophes make a double mark
         ("''Good economic news,'' said Geoff Garin.", ["Good economic news,"]),
