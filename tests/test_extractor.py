@@ -813,7 +813,7 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # Eighty-four articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
+    # Ninety articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
     # the Philippines, Hong Kong, Singapore, Malaysia, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Canada, New
     # Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
     # Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire agencies, news, sport,
@@ -844,7 +844,7 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 1296
-    # 1215 of 1296 (0.938) when last measured; the last twelve articles went in after one round of fixes on what they
-    # showed, so the floor sits more than a point below
+    assert judged == 1369
+    # 1282 of 1369 (0.936) when last measured; the last six articles went in at their first run (69 of 78 in the
+    # helpers' own count), so the floor sits more than a point below
     assert right / judged >= 0.92, errors
