@@ -713,8 +713,12 @@ class Attributor:
                 break
             before_bracket.append(t)
         last = max((t for t in tok.subtree if t.i < tok.i + 12 and not t.is_punct), key=lambda t: t.i)
-        return entity_in(before_bracket[-1:], _PERSON) or (
+        named = entity_in(before_bracket[-1:], _PERSON) or (
             entity_in([last], _PERSON) if last.dep_ in ("appos", "compound", "pobj") or last.head.dep_ == "appos" else None)
+        if named is None and last.pos_ == "PROPN" and last.dep_ == "pobj" and self.names.known_person(last.text):
+            # "Leader of the Opposition R. Shankare Gowda", tagged an organisation: the surname of a person the article names
+            named = self.doc[last.i:last.i + 1]
+        return named
 
     def _named_body(self, role: str, at: int) -> str | None:
         """The last capitalised name of a body ending or starting with the word: "the authority" after "The

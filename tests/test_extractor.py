@@ -608,6 +608,10 @@ def test_british_honorific_without_full_stop(nlp):
         ("Ms Ní Bhriain interrupted the Taoiseach, prompting the Ceann Comhairle, Ciarán Hogan, to intervene.\n\n"
          "“Deputies, I will not have this,” the Ceann Comhairle said.",
          "Ciarán Hogan"),
+        # a role with its portfolio before a name the tagger took for an organisation: the person, without the title
+        ("Tank Bill passed\n\nThe Assembly passed the Bill after a walkout by Shankare Gowda and his party.\n\n"
+         "Leader of the Opposition R. Shankare Gowda described the Bill as \"a paper exercise\" on Tuesday.",
+         "Shankare Gowda"),
         # a spokesperson named after the role is that person
         ("Water crisis\n\nTabling a motion during the debate, DA spokesperson on water and sanitation Annelie van "
          "Rooyen said Johannesburg Water had become “a utility in name only”.",
@@ -845,6 +849,6 @@ def test_world_house_styles(nlp):
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
     assert judged == 1369
-    # 1282 of 1369 (0.936) when last measured; the last six articles went in at their first run (69 of 78 in the
-    # helpers' own count), so the floor sits more than a point below
+    # 1283 of 1369 (0.937) when last measured; the last twelve articles went in after one round of fixes on what they
+    # showed (first runs 70 of 83 and 69 of 78 in the helpers' own count), so the floor sits more than a point below
     assert right / judged >= 0.92, errors
