@@ -49,8 +49,9 @@ _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even whe
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
 # Forms of "say" and kin that the tagger, misled by capitals or headlines, may not call verbs: "Said Ellis: ..."
 _SAID = frozenset("said says told tells added adds asked asks wrote writes".split())
-# Pronouns that stand for people not named: "“We were cheated,” one said", "Yet another said, …", "Some chanted …".
+# Words that make "asked"/"questioned" a clause about the one asked: "when questioned after the debate, …".
 _WHEN = frozenset("when if as once after before while".split())
+# Pronouns that stand for people not named: "“We were cheated,” one said", "Yet another said, …", "Some chanted …".
 _SOME_PEOPLE = frozenset("one another some others both many several few most each someone somebody everyone everybody".split())
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "LAW", "EVENT"}
 _PERSON = {"PERSON"}
@@ -155,7 +156,8 @@ class Attributor:
         para = self.span_para[k]
         p_start, p_end = self.paras[para]
         byline = _DASH_BYLINE.match(text[span.end:p_end])
-        if byline and (not re.search(r"\w", text[p_start:span.start]) or getattr(self._cue_for(k), "weak", True)):
+        cue = self._cue_for(k) if byline and re.search(r"\w", text[p_start:span.start]) else None
+        if byline and (cue is None or cue.weak):
             # (not "Rajoy insisted his party was “still the No. 1 force.”--Kim Hjelmgaard", signed by its reporter)
             return self._speaker_from_text(byline.group(1), span.end + byline.start(1)), None, 0.85
         if para + 1 < len(self.paras) and not re.search(r"\w", text[span.end:p_end]):
@@ -169,9 +171,9 @@ class Attributor:
             # "Pence: ... Trump Was ‘Mocking’ Clinton Camp"; "Obama on Climate Change: The Trends Are 'Terrifying.'";
             # "Senators to DA chief: 'Where is the money?'"
             prefix = re.split(r" on | to ", text[p_start:colon], maxsplit=1, flags=re.IGNORECASE)[0]
-            says = re.match(r"\W*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE)
-            # ("Machakos budget standoff: Kitheka says he ‘will not be blackmailed’": the one who says it, after the topic)
-            says = says or colon > 0 and re.search(r"\b(says|said|tells|told)\b", text[colon:span.start], flags=re.IGNORECASE)
+            # a speaker named after the quotation or after the topic: "Budget standoff: Kitheka says he ‘will not …’"
+            says = re.match(r"\W*(says|said)\b", text[span.end:p_end], flags=re.IGNORECASE) or colon > 0 and re.search(
+                r"\b(says|said|tells|told)\b", text[colon:span.start], flags=re.IGNORECASE)
             if colon > 0 and 0 < len(prefix.split()) <= 6 and prefix.lower() not in _COLUMNS and not says \
                     and not any(p_start <= o.start < colon for o in self.spans):  # not "'Unacceptable': Harris …"
                 return self._speaker_from_text(prefix, p_start), None, 0.7
@@ -286,22 +288,28 @@ class Attributor:
                 objs = [c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"]
                 cues.append(Cue(t, "according to", objs[0] if objs else None))
             elif (t.lower_ in _SAID or t.pos_ in ("VERB", "AUX") and self._speech_lemma(t)) and t.dep_ not in ("amod", "auxpass"):
-                if t.tag_ == "VBN" and t.lemma_.lower() in _ASKING and not any(c.dep_ in _SUBJECT_DEPS for c in t.children) and (
-                        any(c.lower_ in _WHEN for c in t.children) or t.i == t.sent.start or self.doc[t.i - 1].is_punct):
-                    # "when questioned after the debate, asserting …", "Asked about it, …": the one asked, who answers
-                    # elsewhere (not "“…?” the 43-year-old asked")
-                    continue
                 subject = _subject_of(t)
-                if t.lemma_.lower() == "read" and subject is not None and subject.pos_ == "NOUN" and not self.doc[t.i - 1].is_quote \
-                        and subject.lemma_.lower() not in lexicon.STATEMENT_NOUNS or t.lower_ == "quote" and (
-                        subject is not None and subject.lower_ == "i"):
-                    continue  # "the email read", not "any interpretation would read this as …"; nor the writer's "I quote"
-                cues.append(Cue(t, t.text.lower(), subject))
+                if not self._reports_nothing(t, subject):
+                    cues.append(Cue(t, t.text.lower(), subject))
             elif t.tag_ in ("NN", "NNS") and self._noun_tagged_cue(t):
                 # "“…,” Conway notes.", "“…” the Saudis state in the white paper": a speech verb the tagger read as
                 # a noun, right after the quotation and the name before it
                 cues.append(Cue(t, t.lower_, self.doc[t.i - 1]))
         return cues
+
+    def _reports_nothing(self, verb: Token, subject: Token | None) -> bool:
+        """A speech verb used of something other than reporting the quotation."""
+        lemma = verb.lemma_.lower()
+        if verb.tag_ == "VBN" and lemma in _ASKING and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            # "when questioned after the debate, asserting …", "Asked about it, …": the one asked, who answers
+            # elsewhere (not "“…?” the 43-year-old asked")
+            return any(c.lower_ in _WHEN for c in verb.children) or verb.i == verb.sent.start or self.doc[verb.i - 1].is_punct
+        if subject is None:
+            return False
+        if lemma == "read":
+            # "the email read", "“…,” read the statement"; not "any interpretation would read this as …"
+            return subject.pos_ == "NOUN" and subject.lemma_.lower() not in lexicon.STATEMENT_NOUNS and not self.doc[verb.i - 1].is_quote
+        return verb.lower_ == "quote" and subject.lower_ == "i"  # the writer's "and I quote"
 
     def _noun_tagged_cue(self, t: Token) -> bool:
         """A noun spelt as a speech verb ("notes", "state", "read") ending a short name phrase that follows a

@@ -136,9 +136,10 @@ class ArticleNames:
                 if self.in_quote(tok.idx) or tok.ent_type_ == "PERSON" or (tok.i > 0 and doc[tok.i - 1].like_num):
                     continue
                 words = _name_words(tok)
-                last = max(tok.subtree, key=lambda t: t.i)
-                if tok.lower_ in lexicon.titles() and last.pos_ == "PROPN" and any(c.dep_ == "prep" for c in tok.children):
-                    words = last.text  # "Minister for Housing Ruairí Coakley is …": the surname that ends the title's phrase
+                if tok.lower_ in lexicon.titles() and any(c.dep_ == "prep" for c in tok.children):
+                    last = tok.doc[tok.right_edge.i]
+                    # "Minister for Housing Ruairí Coakley is …": the surname that ends the title's phrase
+                    words = last.text if last.pos_ == "PROPN" else words
                 name = self.person_name(words, tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", self._is_subject(doc[tok.i:tok.i + 1])))
         self.mentions.sort(key=lambda m: m.at)
