@@ -407,9 +407,12 @@ class Attributor:
             return cue
         for i in sorted(ancestors, key=ancestors.get):
             noun = self.doc[i]
+            if noun.lemma_ == "be":
+                # "Podliska's most explosive claim is that the committee is a “witch hunt”": the claim is its subject
+                noun = next((c for c in noun.children if c.dep_ == "nsubj" and c.i not in quote_toks), noun)
             owner = [c for c in noun.children if c.dep_ == "poss"]
             judged = any(c.lower_ == "as" and (c.i in ancestors or c.i in quote_toks) for c in noun.children)
-            if noun.lemma_.lower() in lexicon.CLAIM_NOUNS and owner and self.quote_of[i] == -1 and not judged:
+            if noun.lemma_.lower() in lexicon.CLAIM_NOUNS and owner and self.quote_of[noun.i] == -1 and not judged:
                 # "Contrary to his claim that people would “learn nothing”", not "his remarks as “hurtful”"
                 return Cue(noun, noun.lower_, owner[0])
         near_after = self._cues_in(after[:_NEAR])
@@ -420,26 +423,32 @@ class Attributor:
             return first_after[0]  # "“…” Scott's niece, state Del. Marcia Price (D-Newport News), shouted": a long subject
         phrase = after[:after.index(first_after[0].token)] if first_after else []
         lost = first_after and (first_after[0].subject is None or self.quote_of[first_after[0].subject.i] != -1)
+        if phrase and phrase[-1].text == "," and "," in [t.text for t in phrase[:-1]]:
+            # "“…,” William M. Daley, President Obama's former chief of staff, said": the name before its appositive
+            comma = [t.text for t in phrase].index(",")
+            apposed = phrase[comma + 1:-1]
+            phrase = phrase[:comma] if apposed and len(apposed) <= 12 and not any(
+                t.pos_ in ("VERB", "AUX") or t.is_punct and t.text != "," for t in apposed) else phrase
         if phrase and len(phrase) <= 10 and lost \
                 and all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM") or t.tag_ == "HYPH" for t in phrase):
             # "“…” the Post's senior politics editor Steven Ginsberg responded", which the parser joined to the
             # quotation's own verb: the noun phrase between them is the subject
             return Cue(first_after[0].token, first_after[0].text, None)
         before_cues = self._cues_in(before)
+        frame = {t.i for t in after} | {t.i for t in before}
+        if before_cues and before_cues[0].token.dep_ in ("relcl", "acl") and before_cues[0].token.i not in ancestors:
+            # "in a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”": a relative
+            # clause's speech verb describes its noun; the quotation's own clause names who spoke, if it can
+            actor = self._governing_actor(ancestors, frame)
+            if actor is not None:
+                return actor
         if before_cues:
             return before_cues[0]  # before is in reading order away from the quote: nearest first
         if self._is_modifier(k):
             return None
-        frame = {t.i for t in after} | {t.i for t in before}
-        for i in sorted(ancestors, key=ancestors.get):
-            verb = self.doc[i]
-            if i in frame and verb.pos_ in ("VERB", "AUX") and not verb.is_punct:  # a dash the tagger called a verb
-                subject = _subject_of(verb)
-                speaker = self._speaker_from_token(subject, verb.idx) if subject is not None else None
-                if speaker is not None and _can_speak(speaker):
-                    # not "services" in "… professing a “sincere religious belief” to deny services": a thing
-                    # that cannot speak did not say the words; the verb above it may have a subject who did
-                    return Cue(verb, verb.lower_, subject, weak=True)
+        actor = self._governing_actor(ancestors, frame)
+        if actor is not None:
+            return actor
         if not any(self.quote_of[i] == -1 for i in ancestors):
             # the parser made the quotation the sentence's root and hung the frame from it ("Mr. Trump hardly
             # clarified the matter, treating … as a compliment -- ''That makes me smart'' --"): the frame's
@@ -449,6 +458,19 @@ class Attributor:
                     subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS and self.quote_of[c.i] == -1), None)
                     if subject is not None:
                         return Cue(t, t.lower_, subject, weak=True)
+        return None
+
+    def _governing_actor(self, ancestors: dict[int, int], frame: set[int]) -> Cue | None:
+        """The nearest verb above the quotation, in its sentence, whose subject can speak."""
+        for i in sorted(ancestors, key=ancestors.get):
+            verb = self.doc[i]
+            if i in frame and verb.pos_ in ("VERB", "AUX") and not verb.is_punct:  # a dash the tagger called a verb
+                subject = _subject_of(verb)
+                speaker = self._speaker_from_token(subject, verb.idx) if subject is not None else None
+                if speaker is not None and _can_speak(speaker):
+                    # not "services" in "… professing a “sincere religious belief” to deny services": a thing
+                    # that cannot speak did not say the words; the verb above it may have a subject who did
+                    return Cue(verb, verb.lower_, subject, weak=True)
         return None
 
     def _named(self, tok: Token) -> bool:

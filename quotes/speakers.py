@@ -142,6 +142,10 @@ class ArticleNames:
                     words = last.text if last.pos_ == "PROPN" else words
                 name = self.person_name(words, tok.idx)
                 self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", self._is_subject(doc[tok.i:tok.i + 1])))
+            elif self._misread_surname(tok):
+                # "Tully hit back: …", where the tagger read the surname as an adverb: a known person acting
+                name = self.person_name(tok.text, tok.idx)
+                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", not self._reported(tok) and not _subordinate(tok)))
         self.mentions.sort(key=lambda m: m.at)
         self.author = self._author()
 
@@ -192,6 +196,14 @@ class ArticleNames:
             if name not in names:
                 names.append(name)
 
+    def _misread_surname(self, tok: Token) -> bool:
+        """A known person's surname opening a sentence, tagged as some other word, before a verb with no
+        subject of its own ("Tully hit back", "Will wrote")."""
+        verb = tok.head
+        return (tok.pos_ not in ("PROPN", "PRON", "DET") and tok.is_title and tok.lower_ in self.by_surname
+                and (tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].is_space) and verb.pos_ in ("VERB", "AUX") and verb.i > tok.i
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not self.in_quote(tok.idx))
+
     def _is_subject(self, ent: Span) -> bool:
         """The name is the subject of its clause, and that clause is not the content of someone's speech
         ("McLenney said Clinton doesn't show consistency": McLenney acts, Clinton is spoken of)."""
@@ -218,6 +230,8 @@ class ArticleNames:
             said = said.head  # "Hunt told the BBC's Today programme [that Labour had …]": the parser hung the clause on the noun
         elif clause.dep_ != "ccomp":
             return False
+        if said.i > tok.i and bisect_right(self._quote_starts, said.idx) > bisect_right(self._quote_starts, tok.idx):
+            return False  # "Fallon fired back: “…” he wrote": the quotation between them is what was written
         return said.lemma_.lower() in self.speech_verbs and not self.in_quote(said.idx)
 
     def _author(self) -> str | None:

@@ -852,3 +852,33 @@ def test_world_house_styles(nlp):
     # 1283 of 1369 (0.937) when last measured; the last twelve articles went in after one round of fixes on what they
     # showed (first runs 70 of 83 and 69 of 78 in the helpers' own count), so the floor sits more than a point below
     assert right / judged >= 0.92, errors
+
+
+def test_a_name_before_a_colon_is_who_writes_the_quotation_after_it(nlp):
+    # the tagger reads "Tully" as an adverb and the parser hangs "Tully hit back" under "wrote"; the quotation
+    # between them is what he wrote, so "he" is Tully, not the opposition leader named before
+    text = ("Opposition leader Conor Axford mocked the minister on Monday, after her spokesman Ronan Tully praised her "
+            "online.\n\nTully hit back: “As a member of this party for 20 years,” he wrote, “I know a good minister "
+            "when I see one.”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Ronan Tully"] * 2
+
+
+def test_a_name_and_its_appositive_before_the_verb_are_the_speaker(nlp):
+    # the parser joins "said" to the quotation's own verb and finds it no subject
+    text = ("In conversations with donors, Mr. Harlow expressed astonishment at Mrs. Grady's handling of questions over "
+            "her private email server. At times last year, people close to the vice president said, the mere mention of "
+            "Mrs. Grady's name could make him fume.\n\n''They were professionals, but also competitors,'' William M. "
+            "Whelan, President Obama's former chief of staff, said of their time in the administration. ''They'd do "
+            "the dance.''")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["William M. Whelan"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing lasted four hours. But Keane’s most explosive claim is that the Select Committee on Housing is a "
+    "“witch hunt” launched against the minister.",
+    "The hearing lasted four hours. Ms Keane's central argument was that the board had been \"asleep at the wheel\" "
+    "for a decade.",
+])
+def test_a_claim_that_is_a_clause_belongs_to_its_owner(nlp, text):
+    (q,) = [q for q in nlp(text)._.quotes if q.confidence > 0.5]
+    assert q.speaker == "Keane"
