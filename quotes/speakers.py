@@ -145,7 +145,7 @@ class ArticleNames:
             elif self._misread_surname(tok):
                 # "Tully hit back: …", where the tagger read the surname as an adverb: a known person acting
                 name = self.person_name(tok.text, tok.idx)
-                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", not self._reported(tok) and not _subordinate(tok)))
+                self.mentions.append(Mention(tok.idx, name, SpeakerKind.PERSON, "PROPN", not self.reported(tok) and not _subordinate(tok)))
         self.mentions.sort(key=lambda m: m.at)
         self.author = self._author()
 
@@ -219,9 +219,9 @@ class ArticleNames:
         # "Hillary Clinton — who's called for big tax hikes — …": one who speaks in a relative clause acts too
         who = any(c.dep_ == "relcl" and c.lemma_.lower() in self.speech_verbs and any(g.lower_ == "who" for g in c.children)
                   for c in ent.root.children)
-        return (root.dep_ in ("nsubj", "nsubjpass") or who) and not self._reported(root) and not _subordinate(root)
+        return (root.dep_ in ("nsubj", "nsubjpass") or who) and not self.reported(root) and not _subordinate(root)
 
-    def _reported(self, tok: Token) -> bool:
+    def reported(self, tok: Token) -> bool:
         """The word stands in the content of someone's reported speech ("McLenney said [Clinton doesn't …]")."""
         clause = tok.head
         said = clause.head
@@ -254,7 +254,7 @@ class ArticleNames:
         """A newcomer presented with a role after a comma ("…, which concerns Henry Crespo, president of the
         Florida Democratic Black Caucus"): news copy introduces a speaker so before quoting them."""
         doc = ent.doc
-        return ent.end < len(doc) and doc[ent.end].text == "," and not self._reported(ent.root) and any(
+        return ent.end < len(doc) and doc[ent.end].text == "," and not self.reported(ent.root) and any(
             c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > ent.end for c in ent.root.children)
 
     def in_quote(self, at: int) -> bool:
@@ -315,8 +315,9 @@ class ArticleNames:
         name = clean_name(text)
         return name in self.people or (" " not in name and name.lower() in self.by_surname)
 
-    def by_role(self, title: str) -> str | None:
-        """The person an article calls by title alone ("the president" → Joe Biden, "Lands Minister" → the minister)."""
+    def by_role(self, title: str, at: int | None = None) -> str | None:
+        """The person an article calls by title alone ("the president" → Joe Biden, "Lands Minister" → the minister);
+        of two holders, the one last named before `at` ("the mayor" after a paragraph about one of two mayors)."""
         title = re.sub(r"^the ", "", title.lower().strip())
         if title not in lexicon.titles() and title.split()[-1:] and title.split()[-1] in lexicon.titles():
             title = title.split()[-1]  # "the sector minister", "Lands Minister"
@@ -326,6 +327,9 @@ class ArticleNames:
             # a headline's capitals make people of words ("Federal Judge Just Gave …"): the story's own count first
             headline = self.text.find("\n")
             people = {p for p in people if any(m.name == p and m.at > headline for m in self.mentions)} or people
+        if len(people) > 1 and at is not None:
+            last = [m.name for m in self.mentions if m.at < at and m.name in people][-1:]
+            return last[0] if last else None
         return people.pop() if len(people) == 1 else None
 
     def by_description(self, words: set[str]) -> str | None:

@@ -817,9 +817,9 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # Ninety articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
-    # the Philippines, Hong Kong, Singapore, Malaysia, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Canada, New
-    # Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
+    # 102 articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
+    # the Philippines, Hong Kong, Singapore, Malaysia, Malta, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe,
+    # Uganda, Canada, New Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
     # Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire agencies, news, sport,
     # business, science and courts, with an answer key of every quoted span: about a
     # third of the quotations stand in paragraphs of their own, with the speaker named only before them. A floor,
@@ -848,9 +848,9 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 1369
-    # 1283 of 1369 (0.937) when last measured; the last twelve articles went in after one round of fixes on what they
-    # showed (first runs 70 of 83 and 69 of 78 in the helpers' own count), so the floor sits more than a point below
+    assert judged == 1603
+    # 1510 of 1603 (0.942) when last measured; the last twelve articles went in after one round of fixes on what they
+    # showed (first runs 93 of 101 and 119 of 133, now 96 and 128), so the floor sits two points below
     assert right / judged >= 0.92, errors
 
 
@@ -882,3 +882,84 @@ def test_a_name_and_its_appositive_before_the_verb_are_the_speaker(nlp):
 def test_a_claim_that_is_a_clause_belongs_to_its_owner(nlp, text):
     (q,) = [q for q in nlp(text)._.quotes if q.confidence > 0.5]
     assert q.speaker == "Keane"
+
+
+def test_a_relative_clause_speech_verb_describes_its_noun_not_the_quotation(nlp):
+    text = ('And, in a clip that U.S. District Judge Harold W. Munro called "distasteful," Santoro expressed a desire to '
+            '"try, convict and shoot the senator."')
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Harold W. Munro", "Santoro"]
+
+
+@pytest.mark.parametrize("text", ["Senator Ryan said,“Look, these images have no place in a campaign.”",
+                                  "Senator Ryan said:“Look, these images have no place in a campaign.”",
+                                  'Senator Ryan said:"Look, these images have no place in a campaign."'])
+def test_an_opening_mark_glued_to_the_verb_still_opens_a_quotation(nlp, text):
+    (q,) = nlp(text)._.quotes
+    assert (q.text, q.speaker) == ("Look, these images have no place in a campaign.", "Ryan")
+
+
+def test_a_name_and_a_colon_opening_a_paragraph_label_a_transcript(nlp):
+    text = ("The hearing turned on one number.\n\nRep. Dana Whitcomb (R-Ohio):\"Who told you that 90 percent of the "
+            "files were on the server? Who told you that?\"\n\nFormer Commerce Secretary Alan Brightwater: \"We learned "
+            "that from the department's own review.\"")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Dana Whitcomb", "Alan Brightwater"]
+
+
+def test_clauses_with_subjects_of_their_own_are_separate_statements(nlp):
+    text = ('Cruz said he would make sand "glow in the dark," for instance, and Trump vowed to "bomb the hell" out of the '
+            'Islamic State.')
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Cruz", "Trump"]
+
+
+def test_misparsed_subjects_give_way_to_the_name_before_the_verb(nlp):
+    # the parser makes "Of" the subject of "said", and "Conway" a compound of "notes"
+    text = ('Of Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary.”\n\nTrump has begun to '
+            'dial down the rhetoric, especially when he reads from prepared texts. "Look at the statement Mr. Trump put '
+            'out after the shootings," Conway notes.')
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Levine", "Conway"]
+
+
+def test_a_question_put_to_someone_is_not_a_statement_by_its_subject(nlp):
+    text = ("Local Government Minister Owen Sciberras said he would meet the council.\n\nAsked whether the council would "
+            "consider a smaller car park, the minister was unequivocal.\n\n\"Bring us the plans first, then we can talk.\"")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Owen Sciberras"]
+
+
+def test_said_then_a_long_title_then_the_name(nlp):
+    text = ('"The situation was brought under control within 20 minutes," said Karachi police chief Additional IG Shahid '
+            'Nawaz Abbasi.')
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Shahid Nawaz Abbasi"]
+
+
+def test_a_description_apposed_to_an_organisation_is_that_organisation(nlp):
+    text = ('KARACHI: The Pakistan Peoples Party retained the seat on Sunday, while its main rival, the Muttahida Qaumi '
+            'Movement-Pakistan, rejected the result as "engineered".')
+    ((speaker, kind),) = [(q.speaker, q.speaker_kind) for q in nlp(text)._.quotes]
+    assert (speaker, kind) == ("Muttahida Qaumi Movement-Pakistan", SpeakerKind.ORGANISATION)
+
+
+def test_an_abbreviated_councillor_is_a_person(nlp):
+    # the tagger calls "Cr Brent Moffat" an organisation; "Cr" is the councillor's title, so "he" can be him
+    text = ("Seawall deferred\n\nHer neighbour, Trevor Hinds, 66, says premiums have risen.\n\n“Mine’s gone up 40% in two "
+            "years,” he says.\n\nCr Brent Moffat, who moved the amendment to defer the project, says the council has to "
+            "make “hard calls” about where it spends ratepayers’ money.\n\n“Nobody around this table takes any pleasure "
+            "in this,” he says.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Trevor Hinds", "Brent Moffat", "Brent Moffat"]
+
+
+def test_of_two_holders_of_a_title_the_one_last_named_is_meant(nlp):
+    # a deputy mayor is not "the mayor"; of two mayors, "the mayor" is the one the story was last about
+    text = ("Car park row\n\nSpeaking at a council meeting, mayor Josianne Mifsud Bonnici said the council had not been "
+            "consulted.\n\nDeputy mayor Charles Zammit struck a more cautious tone.\n\nTa' Xbiex mayor Paul Camilleri "
+            "said he would wait for the plans.\n\nResident Marthese Borg said she feared the structure would block her "
+            "view.\n\nAsked whether he would back a smaller project, the mayor was unequivocal.\n\n\"Bring us the plans "
+            "first.\"")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Paul Camilleri"]
+
+
+def test_an_unnamed_official_keeps_their_words_when_the_quote_names_someone(nlp):
+    # "Iganga" is a subject inside what the official says; it does not make "the official" someone else's
+    text = ("Mr Moses Waiswa Kirya, the Iganga District chairperson, says the council will petition Parliament.\n\n"
+            "An official at National Medical Stores, who asked not to be named, says Iganga is \"on the next delivery "
+            "cycle\".\n\n\"The delay was on the side of the supplier,\" the official says.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["An official at National Medical Stores"] * 2
