@@ -817,14 +817,14 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # 102 articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh,
-    # the Philippines, Hong Kong, Singapore, Malaysia, Malta, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe,
-    # Uganda, Canada, New Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland, South Africa,
-    # Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire agencies, news, sport,
-    # business, science and courts, with an answer key of every quoted span: about a
-    # third of the quotations stand in paragraphs of their own, with the speaker named only before them. A floor,
-    # not a fit: each key was written by hand before the extractor ran on its texts (the extractor was then
-    # improved on what they showed), and errors are printed when it fails.
+    # 102 articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh, the
+    # Philippines, Hong Kong, Singapore, Malaysia, Malta, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Uganda,
+    # Canada, New Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland,
+    # South Africa, Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire
+    # agencies, news, sport, business, science and courts, with an answer key of every quoted span: about a third of
+    # the quotations stand in paragraphs of their own, with the speaker named only before them. A floor, not a fit:
+    # each key was written by hand before the extractor ran on its texts (the extractor was then improved on what
+    # they showed), and errors are printed when it fails.
     folder = Path(__file__).parent / "data" / "world"
     key = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     judged = right = 0
