@@ -337,7 +337,8 @@ class Attributor:
         lemma = verb.lemma_.lower()
         if verb.pos_ == "AUX" and lemma.endswith("s"):
             lemma = lemma[:-1]  # "John Lee vows …" in a headline, tagged an auxiliary and left unlemmatised
-        return lemma in self.verbs or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.verbs for c in verb.children)
+        # (the parser may make the particle an adverb: "Rubio fired back")
+        return lemma in self.verbs or any(c.dep_ in ("prt", "advmod") and f"{lemma} {c.lower_}" in self.verbs for c in verb.children)
 
     def _cue_for(self, k: int) -> Cue | None:
         """The cue that attributes span k, strongest evidence first.
@@ -395,7 +396,9 @@ class Attributor:
             if name.dep_ == "poss" and name.head.i > name.i:
                 name = name.head  # "“…,” said Trump's spokesman Jason Miller": the spokesman, by name
             return Cue(inverted[0], inverted[0].lower_, name)
-        colon = [c for c in self._cues_in(before[1:2]) if before[0].text == ":" and c.subject is not None]
+        # (past adverbs: "Rubio fired back forcefully: “…”")
+        opener = next((t for t in before[1:5] if t.pos_ not in ("ADV", "PART")), None) if before and before[0].text == ":" else None
+        colon = [c for c in self._cues_in([opener] if opener is not None else []) if c.subject is not None]
         if colon and linked and not immediate:
             return colon[0]  # "His wife had warned him …, but Trump said he responded: “…”": the verb the colon opens
         if immediate and linked:
@@ -1036,6 +1039,10 @@ def _subject_of(verb: Token) -> Token | None:
                     return objs[0]
         if t.dep_ == "acl" and _aimed_passive(t):
             return None  # "Macrae accused of ‘hiding behind winter’": the one accused, as in the passive
+        if t is verb and t.dep_ == "acl" and t.doc[t.i - 1].text == "," and any(a.dep_ == "relcl" for a in t.head.ancestors):
+            # "Stuart Stevens, who served as … during the 2012 campaign, called …": the parser hung the verb on the
+            # relative clause's last noun; the one named before that clause is its subject
+            return None
         if not released and (t.dep_ == "relcl" or t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN")):
             return t.head  # "Biden, who said ..."; "footage of Hillary Clinton asking, ..."
         if t.dep_ not in _CLIMB_DEPS or t.head.i == t.i:

@@ -963,3 +963,16 @@ def test_an_unnamed_official_keeps_their_words_when_the_quote_names_someone(nlp)
             "An official at National Medical Stores, who asked not to be named, says Iganga is \"on the next delivery "
             "cycle\".\n\n\"The delay was on the side of the supplier,\" the official says.")
     assert [q.speaker for q in nlp(text)._.quotes] == ["An official at National Medical Stores"] * 2
+
+
+def test_a_phrasal_speech_verb_whose_particle_the_parser_took_for_an_adverb(nlp):
+    text = ("When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio fired back forcefully: “If "
+            "they sue us in a court in Miami, they’re going to lose,” referencing the large number of Cuban immigrants.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Rubio"]
+
+
+def test_a_verb_hung_on_the_last_noun_of_a_relative_clause_belongs_to_the_name_before_it(nlp):
+    text = ("This appeared to be an altered version of a tweet sent by a Fox News contributor, which did not cite a "
+            "source.\n\nStuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called "
+            "Trump's statements and actions on Sunday \"childish.\"")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Stuart Stevens"]
