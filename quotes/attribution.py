@@ -383,7 +383,8 @@ class Attributor:
         near = {t.i for t in after[:_NEAR]}
         linked = [c for c in cues if c.token.i in ancestors or (c.token.head.i in quote_toks and c.token.i in near)]
         introducer = [c for c in self._cues_in(before) if c.subject is not None and c.token.i + 1 < len(self.doc)
-                      and self.doc[c.token.i + 1].text in (",", ":") and c.token.dep_ in ("ROOT", "parataxis")]
+                      and self.doc[c.token.i + 1].text in (",", ":") and c.token.dep_ in ("ROOT", "parataxis")
+                      and not any(m.dep_ == "mark" for m in c.token.children)]  # (not "— as many researchers believe, —")
         if introducer and linked and all(introducer[0].token.i < c.token.i for c in linked):
             return introducer[0]  # "..., Mr. Obama said, a majority have come to believe “…”"
         inverted = after[1:3] if after[:1] and after[0].text == "," else after[:2] if comma else []
@@ -413,6 +414,9 @@ class Attributor:
             main = [c for c in linked if c.token.dep_ != "relcl"] or linked
             # nor one denied ("Comey cannot say that “…,” Lewandowski added"): what a verb negates was not said
             main = [c for c in main if not any(n.dep_ == "neg" for n in c.token.children)] or main
+            # nor one reporting other words ("Trump claimed that “…,” one of the prosecutors said the two cases were
+            # quite different"): its own content clause does not hold the quotation
+            main = [c for c in main if not self._reports_other(c.token, quote_toks)] or main
             main.sort(key=lambda c: ancestors.get(c.token.i, 0), reverse=True)
             # a verb with no subject to be found ("Trump summed up Clinton as “terrible,” denounced …"): the next one
             cue = next((c for c in main[1:] if c.subject is not None and self._named(c.subject)
@@ -477,6 +481,12 @@ class Attributor:
                     if subject is not None:
                         return Cue(t, t.lower_, subject, weak=True)
         return None
+
+    @staticmethod
+    def _reports_other(verb: Token, quote_toks: set[int]) -> bool:
+        """The verb's content clauses, if it has any, all lie outside the quotation's words."""
+        clauses = [x for x in verb.children if x.dep_ == "ccomp"]
+        return bool(clauses) and not any(t.i in quote_toks for x in clauses for t in x.subtree)
 
     def _governing_actor(self, ancestors: dict[int, int], frame: set[int]) -> Cue | None:
         """The nearest verb above the quotation, in its sentence, whose subject can speak."""

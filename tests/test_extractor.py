@@ -976,3 +976,17 @@ def test_a_verb_hung_on_the_last_noun_of_a_relative_clause_belongs_to_the_name_b
             "source.\n\nStuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called "
             "Trump's statements and actions on Sunday \"childish.\"")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Stuart Stevens"]
+
+
+def test_a_verb_reporting_other_words_does_not_take_the_quotation(nlp):
+    text = ("But even as Trump claimed on Tuesday that “General Petraeus got in trouble for far less,” one of the former "
+            "prosecutors for David Petraeus said the two cases were quite different.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Trump"]
+
+
+def test_a_question_then_asked_and_a_name_after_an_as_clause(nlp):
+    # "as many researchers believe," is an aside, not the one who introduces the quotation
+    text = ("If Russia is indeed attempting to destabilize her candidacy — as many researchers believe, and Democrats are "
+            "alleging, but Moscow strongly denies — “why wouldn’t you want to raise the potential [for tampering]?” asked "
+            "Dunn, now a partner at communications firm SKDKnickerbocker. “I think it’s only prudent to raise that.”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Dunn", "Dunn"]
