@@ -60,6 +60,7 @@ _ORG = {"ORG", "NORP", "GPE", "FAC"}
 # Who else speaks in news copy without being a person named before: "the announcer", "one questioner".
 _VOICES = frozenset("announcer narrator questioner moderator caller surrogate niece nephew family crowd audience "
                     "book brief clip chair".split())
+_PERSON_VOICES = _VOICES - {"family", "crowd", "audience", "book", "brief", "clip"}  # one person each
 # Definite descriptions that point back to an organisation named earlier ("the group said").
 _ORG_ANAPHORS = frozenset("group organization organisation militants rebels company firm agency campaign "
                           "committee party administration government department ministry network newspaper union club council "
@@ -834,10 +835,12 @@ class Attributor:
             if gender in ("m", "f"):
                 fits = h.kind is SpeakerKind.PERSON and h.gender in (gender, None)
             elif gender == "n":
-                fits = h.kind is not SpeakerKind.PERSON  # "the report says. … It also points out that …"
+                # "the report says. … It also points out that …" (not "the announcer said")
+                fits = h.kind is not SpeakerKind.PERSON and not _one_person(h)
             else:
                 # "they" are people or an organisation, not "the statement" that reported them
-                fits = h.kind is not SpeakerKind.PERSON and _head_word(h).lower() not in lexicon.STATEMENT_NOUNS
+                fits = h.kind is not SpeakerKind.PERSON and _head_word(h).lower() not in lexicon.STATEMENT_NOUNS \
+                    and not _one_person(h)
             if fits:
                 prev_at, prev = h_at, h
                 break
@@ -846,6 +849,9 @@ class Attributor:
             if name is None and prev is None:
                 name = self.names.last_mention(at, gender, {SpeakerKind.PERSON})
         elif gender == "n":
+            body = self._body_subject(tok, max(prev_at, last_para))
+            if body is not None:
+                return body  # "Donald Trump's campaign is defending … It's denouncing what it calls “…”"
             name = self.names.last_mention(at, None, {SpeakerKind.ORGANISATION}, labels={"ORG"},
                                            after=max(prev_at, last_para - 1), subject=True)
             if name is not None and (prev is None or name != prev.name):
@@ -862,13 +868,24 @@ class Attributor:
             return Speaker(prev.name, prev.kind, tok.text, prev.title, prev.gender)
         return None
 
+    def _body_subject(self, tok: Token, since: int) -> Speaker | None:
+        """For "it": the last subject since `since` that names a body ("the campaign", "Donald Trump's campaign")."""
+        for t in reversed(self.doc[:tok.i]):
+            if t.idx < since:
+                return None
+            if self.quote_of[t.i] == -1 and t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NN", "NNP") and t.ent_type_ not in _PERSON \
+                    and t.lemma_.lower() in _ORG_ANAPHORS:
+                return self._speaker_from_token(t, t.idx)
+        return None
+
     def _plural_subject(self, tok: Token, since: int) -> Speaker | None:
         """For "they" or "we": the last plural or organisational subject written before it."""
         i = tok.i - 1
         while i >= 0 and self.doc[i].idx >= since:
             t = self.doc[i]
             if self.quote_of[i] == -1 and t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON":
-                plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP")
+                plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children) or t.ent_type_ in ("ORG", "NORP") \
+                    or t.lemma_.lower() in _ORG_ANAPHORS  # "Clinton's campaign is seeking … what they call …"
                 if plural:
                     # "Critics of the program, like Senators Charles Grassley and Patrick Leahy, …": "they" are the
                     # people the article names among them
@@ -1106,6 +1123,12 @@ def _content_clause(clause: Token) -> bool:
 def _head_word(speaker: Speaker) -> str:
     """The last word of the mention as written: "the statement", "one questioner"."""
     return (speaker.mention.split() or [""])[-1]
+
+
+def _one_person(speaker: Speaker) -> bool:
+    """A description of one person ("the announcer", "a spokesman"), whatever kind it was given."""
+    head = _head_word(speaker).lower()
+    return speaker.kind is SpeakerKind.UNKNOWN and (head in lexicon.PERSON_NOUNS or head in _PERSON_VOICES)
 
 
 def _can_speak(speaker: Speaker) -> bool:

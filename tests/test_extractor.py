@@ -990,3 +990,11 @@ def test_a_question_then_asked_and_a_name_after_an_as_clause(nlp):
             "alleging, but Moscow strongly denies — “why wouldn’t you want to raise the potential [for tampering]?” asked "
             "Dunn, now a partner at communications firm SKDKnickerbocker. “I think it’s only prudent to raise that.”")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Dunn", "Dunn"]
+
+
+def test_it_and_they_after_a_body_are_that_body_not_the_last_person_described(nlp):
+    text = ("Trump has tried to use the ad against Clinton. As a phone rang, the announcer said, “It’s 3 a.m.”\n\n"
+            "Donald Trump’s campaign is defending his early-morning tweets. It’s denouncing what it calls “the "
+            "single-biggest coordinated media attack in history.”\n\nClinton’s campaign is seeking to contrast her "
+            "approach with what they call Trump’s “self-centered message.”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["the announcer", "Donald Trump’s campaign", "Clinton’s campaign"]
