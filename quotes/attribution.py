@@ -45,6 +45,7 @@ _WORK = -1.0  # the confidence placeholder of a title of a work: no speaker, nev
 _TIME_WORDS = frozenset("year month week day hour minute second time night morning afternoon evening decade century "
                         "quarter season weekend today yesterday tomorrow period term".split())
 _ISSUING = frozenset("issue release sign send write publish post file circulate".split())  # not "an email reviewed by"
+_DELIVERING = frozenset("deliver give make".split())  # a speech or remarks someone gave
 _ASKING = frozenset(["ask", "question", "press", "put", "challenge"])
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
@@ -694,6 +695,9 @@ class Attributor:
                       if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
             issuer += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
                        if g.dep_ == "pobj"]
+            # "according to a speech Mrs. Clinton delivered", "a statement the ministry released": who gave it
+            issuer += [g for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in _ISSUING | _DELIVERING
+                       for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("PROPN", "NOUN")]
             if ent is None and issuer:
                 # "an order issued by the education department", "a report by the EPA's inspector general": the
                 # issuer as named, not a person the description might point back to

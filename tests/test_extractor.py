@@ -998,3 +998,9 @@ def test_it_and_they_after_a_body_are_that_body_not_the_last_person_described(nl
             "single-biggest coordinated media attack in history.”\n\nClinton’s campaign is seeking to contrast her "
             "approach with what they call Trump’s “self-centered message.”")
     assert [q.speaker for q in nlp(text)._.quotes] == ["the announcer", "Donald Trump’s campaign", "Clinton’s campaign"]
+
+
+def test_a_statement_someone_gave_is_theirs(nlp):
+    text = ("The plan is supposed to curb ''activist'' investors and persuade executives to manage for the long term, "
+            "according to a speech Mrs. Clinton delivered at New York University in July 2015.")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Clinton"]
