@@ -46,6 +46,7 @@ _TIME_WORDS = frozenset("year month week day hour minute second time night morni
                         "quarter season weekend today yesterday tomorrow period term".split())
 _ISSUING = frozenset("issue release sign send write publish post file circulate".split())  # not "an email reviewed by"
 _DELIVERING = frozenset("deliver give make".split())  # a speech or remarks someone gave
+_EVENT_MARKS = frozenset("after before when whenever because since until once".split())
 _ASKING = frozenset(["ask", "question", "press", "put", "challenge"])
 _NEAR = 6  # tokens: a cue this close to the marks belongs to the quote even when the parse misses it
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod"}
@@ -363,10 +364,13 @@ class Attributor:
                                                or _content_clause(child)) and not (
                     child.dep_ == "conj" and child.i not in quote_toks and self._speech_lemma(child)
                     and any(c.dep_ in _SUBJECT_DEPS for c in child.children) and self._speech_lemma(child.head)
-                    and not any(self._speech_lemma(a) for a in child.head.ancestors)):
+                    and not any(self._speech_lemma(a) for a in child.head.ancestors)) and not (
+                    child.dep_ == "advcl" and child.i not in quote_toks and _own_event(child)):
                 # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter; and so
                 # does a statement with a subject of its own joined to another ("Cruz said …, and Trump vowed to “…”"),
-                # unless both are what a third reports ("The Journal notes that Coulter tweeted …, and Trump called …")
+                # unless both are what a third reports ("The Journal notes that Coulter tweeted …, and Trump called …");
+                # nor does a clause of its own time or cause ("Christie described her as a “disgrace” after she
+                # blamed police shootings on “implicit bias”": hers, not his)
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
                     ancestors.setdefault(child.i, depth)
@@ -460,9 +464,11 @@ class Attributor:
             return Cue(first_after[0].token, first_after[0].text, None)
         before_cues = self._cues_in(before)
         frame = {t.i for t in after} | {t.i for t in before}
-        if before_cues and before_cues[0].token.dep_ in ("relcl", "acl") and before_cues[0].token.i not in ancestors:
+        event = any(self.doc[i].dep_ == "advcl" and _own_event(self.doc[i]) for i in ancestors)
+        if before_cues and before_cues[0].token.i not in ancestors and (before_cues[0].token.dep_ in ("relcl", "acl") or event):
             # "in a clip that Judge Mosman called “distasteful,” Santilli expressed a desire to “…”": a relative
-            # clause's speech verb describes its noun; the quotation's own clause names who spoke, if it can
+            # clause's speech verb describes its noun; the quotation's own clause names who spoke, if it can (and
+            # "… after she blamed police shootings on “implicit bias”" is hers)
             actor = self._governing_actor(ancestors, frame)
             if actor is not None:
                 return actor
@@ -1127,6 +1133,12 @@ def _content_clause(clause: Token) -> bool:
 def _head_word(speaker: Speaker) -> str:
     """The last word of the mention as written: "the statement", "one questioner"."""
     return (speaker.mention.split() or [""])[-1]
+
+
+def _own_event(clause: Token) -> bool:
+    """A clause set in time or cause by "after", "when", "because" …, with a subject of its own."""
+    return any(c.dep_ == "mark" and c.lower_ in _EVENT_MARKS for c in clause.children) and any(
+        c.dep_ in _SUBJECT_DEPS for c in clause.children)
 
 
 def _one_person(speaker: Speaker) -> bool:

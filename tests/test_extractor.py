@@ -1004,3 +1004,10 @@ def test_a_statement_someone_gave_is_theirs(nlp):
     text = ("The plan is supposed to curb ''activist'' investors and persuade executives to manage for the long term, "
             "according to a speech Mrs. Clinton delivered at New York University in July 2015.")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Clinton"]
+
+
+def test_words_in_a_clause_of_their_own_time_belong_to_its_subject(nlp):
+    text = ("New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a “disgrace” "
+            "after she attacked law enforcement officers nationwide and blamed police shootings on “implicit bias” "
+            "against minorities.\n\nChristie slammed Clinton after she called the police “racist.”")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Chris Christie", "Hillary Clinton", "Hillary Clinton"]
