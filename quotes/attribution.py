@@ -360,17 +360,7 @@ class Attributor:
         ancestors: dict[int, int] = {}
         for t in self.span_tokens[k]:
             depth, child = 0, t
-            while child.head.i != child.i and (child.dep_ not in ("relcl", "acl") or child.i in quote_toks
-                                               or _content_clause(child)) and not (
-                    child.dep_ == "conj" and child.i not in quote_toks and self._speech_lemma(child)
-                    and any(c.dep_ in _SUBJECT_DEPS for c in child.children) and self._speech_lemma(child.head)
-                    and not any(self._speech_lemma(a) for a in child.head.ancestors)) and not (
-                    child.dep_ == "advcl" and child.i not in quote_toks and _own_event(child)):
-                # a relative clause ends the chain: "rejected by X, who vowed ..." reports X, not the rejecter; and so
-                # does a statement with a subject of its own joined to another ("Cruz said …, and Trump vowed to “…”"),
-                # unless both are what a third reports ("The Journal notes that Coulter tweeted …, and Trump called …");
-                # nor does a clause of its own time or cause ("Christie described her as a “disgrace” after she
-                # blamed police shootings on “implicit bias”": hers, not his)
+            while child.head.i != child.i and (child.i in quote_toks or not self._ends_chain(child)):
                 child, depth = child.head, depth + 1
                 if child.i not in quote_toks:
                     ancestors.setdefault(child.i, depth)
@@ -489,6 +479,22 @@ class Attributor:
                     if subject is not None:
                         return Cue(t, t.lower_, subject, weak=True)
         return None
+
+    def _ends_chain(self, clause: Token) -> bool:
+        """Whether the climb from a quotation to the verbs that govern it stops at this clause.
+
+        A relative clause ends it: "rejected by X, who vowed …" reports X, not the rejecter. So does a statement
+        with a subject of its own joined to another ("Cruz said …, and Trump vowed to “…”"), unless both are what
+        a third reports ("The Journal notes that Coulter tweeted …, and Trump called …"); and a clause of its own
+        time or cause ("Christie described her as a “disgrace” after she blamed police shootings on “implicit
+        bias”": hers, not his).
+        """
+        if clause.dep_ in ("relcl", "acl"):
+            return not _content_clause(clause)
+        if clause.dep_ == "conj":
+            return self._speech_lemma(clause) and any(c.dep_ in _SUBJECT_DEPS for c in clause.children) \
+                and self._speech_lemma(clause.head) and not any(self._speech_lemma(a) for a in clause.head.ancestors)
+        return clause.dep_ == "advcl" and _own_event(clause)
 
     @staticmethod
     def _reports_other(verb: Token, quote_toks: set[int]) -> bool:
