@@ -817,14 +817,14 @@ def _same_person(predicted: str, gold: str) -> bool:
 
 
 def test_world_house_styles(nlp):
-    # 102 articles written for these tests in the house styles of publishers in India, Pakistan, Bangladesh, the
-    # Philippines, Hong Kong, Singapore, Malaysia, Malta, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe, Uganda,
-    # Canada, New Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland, Ireland,
-    # South Africa, Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the wire
-    # agencies, news, sport, business, science and courts, with an answer key of every quoted span: about a third of
-    # the quotations stand in paragraphs of their own, with the speaker named only before them. A floor, not a fit:
-    # each key was written by hand before the extractor ran on its texts (the extractor was then improved on what
-    # they showed), and errors are printed when it fails.
+    # 108 articles written for these tests in the house styles of publishers in India, Pakistan, Nepal, Bangladesh,
+    # the Philippines, Hong Kong, Singapore, Malaysia, Malta, Japan, Korea, the UAE, Qatar, Jamaica, Zimbabwe,
+    # Uganda, Canada, New Zealand, Australia, the UK (broadsheets, tabloids and regional papers), Wales, Scotland,
+    # Ireland, South Africa, Nigeria, Kenya, Ghana, the US (wire, national, digital, radio, local TV) and of the
+    # wire agencies, news, sport, business, science and courts, with an answer key of every quoted span: about a
+    # third of the quotations stand in paragraphs of their own, with the speaker named only before them. A floor,
+    # not a fit: each key was written by hand before the extractor ran on its texts (the extractor was then improved
+    # on what they showed), and errors are printed when it fails.
     folder = Path(__file__).parent / "data" / "world"
     key = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     judged = right = 0
@@ -848,9 +848,10 @@ def test_world_house_styles(nlp):
                 right += 1
             else:
                 errors.append((name, entry["quote"][:40], entry["speaker"], match[0].speaker if match else None))
-    assert judged == 1603
-    # 1510 of 1603 (0.942) when last measured; the last twelve articles went in after one round of fixes on what they
-    # showed (first runs 93 of 101 and 119 of 133, now 96 and 128), so the floor sits two points below
+    assert judged == 1709
+    # 1607 of 1709 (0.940) when last measured; the last eighteen articles went in after one round of fixes on what
+    # they showed (first runs 93 of 101, 119 of 133 and 93 of 106; now 96, 128 and 96), so the floor sits two points
+    # below
     assert right / judged >= 0.92, errors
 
 
@@ -1011,3 +1012,9 @@ def test_words_in_a_clause_of_their_own_time_belong_to_its_subject(nlp):
             "after she attacked law enforcement officers nationwide and blamed police shootings on “implicit bias” "
             "against minorities.\n\nChristie slammed Clinton after she called the police “racist.”")
     assert [q.speaker for q in nlp(text)._.quotes] == ["Chris Christie", "Hillary Clinton", "Hillary Clinton"]
+
+
+def test_a_british_police_rank_is_a_title_not_a_name(nlp):
+    text = ("Museum theft\n\nDet Supt Mark Ellison said the pair had walked past more valuable items.\n\nDet Supt Ellison "
+            "said officers were trying to establish whether the jacket had been bought to help the men \"blend in\".")
+    assert [q.speaker for q in nlp(text)._.quotes] == ["Mark Ellison"]
